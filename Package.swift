@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "twindex",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "twindex", targets: ["twindex"]),
+        .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Analysis", "Graph", "Render", "Generate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
+        .target(name: "CSimdJSON", path: "Sources/CSimdJSON",
+                cxxSettings: [.unsafeFlags(["-O3", "-std=c++17"])],
+                linkerSettings: [.linkedLibrary("simdjson"), .linkedLibrary("stdc++")]),
+
+        .target(name: "Model"),
+        .target(name: "Text", dependencies: ["CICU"]),
+        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib"]),
+        .target(name: "Store", dependencies: ["Model", "Text", "CSQLite"]),
+        .target(name: "Graph"),
+        .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
+        .target(name: "Render", dependencies: ["Model", "Analysis", "Graph"]),
+        .target(name: "Generate", dependencies: ["Model", "Text"]),
+        .executableTarget(name: "twindex", dependencies: [
+            "Model", "Text", "Ingest", "Store", "Analysis", "Graph", "Render", "Generate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store"], path: "Tests/TestSupport"),
+        .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

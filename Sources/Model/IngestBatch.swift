@@ -1,0 +1,30 @@
+/// What one batch of input lines decoded to, with the position in the file after the
+/// batch. A store writer commits a batch and its position in one transaction, so an
+/// interrupted ingest resumes exactly after the last committed batch.
+public struct IngestBatch: Sendable {
+    public struct Item: Sendable {
+        public var tweet: Tweet
+        public var position: SourcePosition
+        public init(tweet: Tweet, position: SourcePosition) {
+            self.tweet = tweet
+            self.position = position
+        }
+    }
+    public var tweets: [Item] = []
+    public var deletes: [(tweetID: Int64, userID: Int64?)] = []
+    public var otherNotices = 0
+    public var badLines: [BadLine] = []
+    /// Lines read, blank ones included.
+    public var lines = 0
+    /// Uncompressed bytes consumed and lines read in the file after this batch.
+    public var endOffset: Int64 = 0
+    public var endLine = 0
+    /// Raw (possibly compressed) bytes read from the file after this batch, for progress.
+    public var rawBytesRead: Int64 = 0
+    public init() {}
+}
+
+/// The receiving end of an ingest: the SQLite store is one, a counter in tests another.
+public protocol TweetSink: AnyObject {
+    func write(_ batch: IngestBatch) throws
+}

@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import Text
+
+/// Runs twitter-text's own conformance suite (shared/conformance/twitter-text, read in place
+/// from its JSON copy) and reports a pass count per group.
+final class ConformanceTests: XCTestCase {
+    private static let suite: [String: [[String: Any]]] = {
+        let url = SharedPaths.conformance.appendingPathComponent("json/extract.json")
+        guard let data = try? Data(contentsOf: url),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let tests = root["tests"] as? [String: [[String: Any]]] else { return [:] }
+        return tests
+    }()
+
+    /// Runs one group; returns (passed, total) and the failures' descriptions.
+    private func run(_ group: String, _ check: ([String: Any]) -> Bool) -> (Int, Int, [String]) {
+        let cases = Self.suite[group] ?? []
+        var failures: [String] = []
+        for c in cases where !check(c) {
+            failures.append("\(c["description"] ?? "?"): \(String(describing: c["text"] ?? ""))")
+        }
+        print("conformance \(group): \(cases.count - failures.count)/\(cases.count) passed")
+        return (cases.count - failures.count, cases.count, failures)
+    }
+
+    private func assertAllPass(_ group: String, _ check: ([String: Any]) -> Bool) {
+        let (passed, total, failures) = run(group, check)
+        XCTAssertGreaterThan(total, 0, "group \(group) not found in the suite")
+        XCTAssertEqual(passed, total, "\(group) failures:\n" + failures.joined(separator: "\n"))
+    }
+
+    private func values(_ c: [String: Any]) -> [String] { c["expected"] as? [String] ?? [] }
+    private func text(_ c: [String: Any]) -> String { c["text"] as? String ?? "" }
+
+    private func matchesIndices(_ found: [TextEntity], _ expected: Any?, key: String, slug: Bool = false) -> Bool {
+        guard let exp = expected as? [[String: Any]], exp.count == found.count else { return false }
+        for (e, f) in zip(exp, found) {
+            guard e[key] as? String == f.value, e["indices"] as? [Int] == [f.start, f.end] else { return false }
+            if slug, case .mention(let s) = f.kind, e["list_slug"] as? String != s { return false }
+        }
+        return true
+    }
+
+    func testSuiteIsPresent() {
+        XCTAssertFalse(Self.suite.isEmpty, "shared/conformance/twitter-text/json/extract.json not found")
+    }
+
+    func testHashtags() {
+        assertAllPass("hashtags") { TwitterText.hashtags(in: text($0)).map(\.value) == values($0) }
+    }
+
+    func testHashtagsFromAstral() {
+        assertAllPass("hashtags_from_astral") { TwitterText.hashtags(in: text($0)).map(\.value) == values($0) }
+    }
+
+    func testHashtagsWithIndices() {
+        assertAllPass("hashtags_with_indices") {
+            matchesIndices(TwitterText.hashtags(in: text($0)), $0["expected"], key: "hashtag")
+        }
+    }
+
+    func testMentions() {
+        assertAllPass("mentions") { TwitterText.mentions(in: text($0)).map(\.value) == values($0) }
+    }
+
+    func testMentionsWithIndices() {
+        assertAllPass("mentions_with_indices") {
+            matchesIndices(TwitterText.mentions(in: text($0)), $0["expected"], key: "screen_name")
+        }
+    }
+
+    func testMentionsOrListsWithIndices() {
+        assertAllPass("mentions_or_lists_with_indices") {
+            matchesIndices(TwitterText.mentionsOrLists(in: text($0)), $0["expected"], key: "screen_name", slug: true)
+        }
+    }
+
+    func testReplies() {
+        assertAllPass("replies") { TwitterText.replyScreenName(in: text($0)) == $0["expected"] as? String }
+    }
+
+    func testCashtags() {
+        assertAllPass("cashtags") { TwitterText.cashtags(in: text($0)).map(\.value) == values($0) }
+    }
+
+    func testCashtagsWithIndices() {
+        assertAllPass("cashtags_with_indices") {
+            matchesIndices(TwitterText.cashtags(in: text($0)), $0["expected"], key: "cashtag")
+        }
+    }
+
+    /// URLs are reported, not required: twindex carries no full TLD table (see URLExtractor).
+    func testURLsReported() {
+        let (passed, total, failures) = run("urls") { TwitterText.urls(in: text($0)).map(\.value) == values($0) }
+        let (p2, t2, f2) = run("urls_with_indices") {
+            matchesIndices(TwitterText.urls(in: text($0)), $0["expected"], key: "url")
+        }
+        for f in failures + f2 { print("  url case not matched: \(f)") }
+        XCTAssertGreaterThan(Double(passed + p2) / Double(max(1, total + t2)), 0.6)
+    }
+}
