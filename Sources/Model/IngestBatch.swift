@@ -28,3 +28,21 @@ public struct IngestBatch: Sendable {
 public protocol TweetSink: AnyObject {
     func write(_ batch: IngestBatch) throws
 }
+
+/// What to do with an input before reading it.
+public enum FilePlan: Equatable, Sendable {
+    /// Already ingested completely and unchanged.
+    case skip
+    /// Read from the start (offset 0), or resume after the last committed line.
+    case read(resumeOffset: Int64, resumeLine: Int)
+}
+
+/// A sink that also keeps track of inputs, so runs can skip and resume them (the store).
+public protocol IngestTarget: TweetSink {
+    /// Decides how to read `path` (standard input when nil).
+    func plan(path: String?, force: Bool) throws -> FilePlan
+    /// Marks the input being read as finished, or records why it stopped early.
+    func finishFile(contentHash: UInt64, error: String?) throws
+    /// Records an input that could not be opened at all.
+    func recordUnreadable(path: String, reason: String) throws
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Model
+
+/// One `twindex ingest`: every input in order into one target (the store), skipping inputs
+/// already ingested, resuming interrupted ones, and going on past bad inputs.
+public struct IngestJob {
+    public var inputs: [InputResolver.Input]
+    public var force = false
+    /// Stop the run (failed) once more than this many bad lines were seen in it.
+    public var maxBadLines: Int?
+    public var options = IngestPipeline.Options()
+
+    public init(inputs: [InputResolver.Input]) { self.inputs = inputs }
+
+    /// How the run went, beyond the counts the target keeps.
+    public struct Outcome: Sendable {
+        /// Inputs that could not be read (completely), with the reason.
+        public var problems: [(input: String, message: String)] = []
+        /// The run stopped because of `maxBadLines`.
+        public var stoppedForBadLines = false
+        public var badLines = 0
+    }
+
+    /// Progress of the whole job: raw bytes read of all files, their total when known, tweets.
+    public struct Progress: Sendable {
+        public var bytesRead: Int64
+        public var totalBytes: Int64?
+        public var tweets: Int
+    }
+
+    public func run(into target: IngestTarget, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+        var outcome = Outcome()
+        let sizes = inputs.map { input -> Int64? in
+            guard case .file(let path) = input else { return nil }
+            return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+        }
+        let total: Int64? = sizes.contains(where: { $0 == nil }) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
+        var doneBytes: Int64 = 0
+        var tweets = 0
+        for (index, input) in inputs.enumerated() {
+            let path: String?
+            switch input {
+            case .unreadable(let p, let reason):
+                outcome.problems.append((p, reason))
+                try target.recordUnreadable(path: p, reason: reason)
+                continue
+            case .standardInput: path = nil
+            case .file(let p): path = p
+            }
+            let plan = try target.plan(path: path, force: force)
+            guard case .read(let offset, let line) = plan else {
+                doneBytes += sizes[index] ?? 0
+                continue
+            }
+            do {
+                let summary = try IngestPipeline.run(
+                    path: path, resumeOffset: offset, resumeLine: line, sink: target, options: options,
+                    onBatch: { batch in
+                        tweets += batch.tweets.count
+                        outcome.badLines += batch.badLines.count
+                        progress(Progress(bytesRead: doneBytes + batch.rawBytesRead, totalBytes: total, tweets: tweets))
+                    },
+                    shouldStop: { maxBadLines.map { outcome.badLines > $0 } ?? false })
+                if !summary.stopped {
+                    try target.finishFile(contentHash: summary.contentHash, error: summary.error?.description)
+                }
+                if let error = summary.error { outcome.problems.append((input.displayName, error.description)) }
+            } catch let error as IngestError {
+                outcome.problems.append((input.displayName, error.description))
+                try target.recordUnreadable(path: input.displayName, reason: error.description)
+            }
+            doneBytes += sizes[index] ?? 0
+            if let max = maxBadLines, outcome.badLines > max {
+                outcome.stoppedForBadLines = true
+                break
+            }
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,264 @@
+import Model
+import Text
+
+/// Turns one JSON line into tweets and notices, following ANALYSIS.md's input rules:
+/// v1.1 REST (`text`/`full_text`), v1.1 streaming (`extended_tweet`), v2 (`data` object or
+/// array with `includes`), stream notices and v2 compliance lines.
+public final class TweetDecoder {
+    /// What a line held.
+    public struct Decoded: Equatable {
+        public var tweets: [Tweet] = []
+        public var notices: [Notice] = []
+    }
+
+    private let json: JSONDocument
+
+    public init() {
+        // simdjson's parser only fails to allocate when memory is exhausted.
+        guard let json = JSONDocument() else { preconditionFailure("out of memory creating the JSON parser") }
+        self.json = json
+    }
+
+    /// Decodes one line; the error string says why the line is no tweet and no notice.
+    public func decode(_ line: UnsafeRawBufferPointer) -> Result<Decoded, DecodeFailure> {
+        if let message = json.parse(line) { return .failure(DecodeFailure(message: "invalid JSON: \(message)")) }
+        let root = json.root
+        guard json.isObject(root) else {
+            return .failure(DecodeFailure(message: "JSON is not an object (one tweet or notice per line expected)"))
+        }
+        var out = Decoded()
+        if let notice = decodeNotice(root) {
+            out.notices.append(notice)
+            return .success(out)
+        }
+        let data = json[root, "data"]
+        if data >= 0 {
+            let includes = V2Includes(json: json, includes: json[root, "includes"])
+            let items = json.isArray(data) ? json.elements(data) : [data]
+            for item in items {
+                switch decodeV2(item, includes: includes) {
+                case .success(let t): out.tweets.append(t)
+                case .failure(let f): return .failure(f)
+                }
+            }
+            return .success(out)
+        }
+        if json[root, "text"] >= 0 || json[root, "full_text"] >= 0 || json[root, "extended_tweet"] >= 0 {
+            // v1.1 tweets carry a user object or an `id_str`; a bare v2 tweet object carries
+            // `author_id` or `edit_history_tweet_ids`. Other objects with a text are no tweets.
+            if json.isObject(json[root, "user"]) || json[root, "id_str"] >= 0 {
+                return decodeV1(root).map { Decoded(tweets: [$0]) }
+            }
+            if json[root, "author_id"] >= 0 || json[root, "edit_history_tweet_ids"] >= 0 {
+                return decodeV2(root, includes: V2Includes(json: json, includes: JSONDocument.missing)).map {
+                    Decoded(tweets: [$0])
+                }
+            }
+        }
+        return .failure(DecodeFailure(message: "JSON object is neither a tweet nor a notice"))
+    }
+
+    // MARK: - Notices
+
+    private static let otherNoticeKeys: [StaticString] = [
+        "limit", "scrub_geo", "status_withheld", "user_withheld", "warning", "disconnect", "friends", "event",
+    ]
+
+    private func decodeNotice(_ root: JSONDocument.Element) -> Notice? {
+        let delete = json[root, "delete"]
+        if delete >= 0 {
+            let status = json[delete, "status"]
+            if let id = json.id(status, str: "id_str", num: "id") {
+                return .delete(tweetID: id, userID: json.id(status, str: "user_id_str", num: "user_id"))
+            }
+            return .other(kind: "delete")
+        }
+        for key in Self.otherNoticeKeys where json[root, key] >= 0 {
+            return .other(kind: key.description)
+        }
+        // v2 batch compliance: {"id", "action", "reason", ...} and no text.
+        let action = json[root, "action"]
+        if let action = json.string(action), json[root, "text"] < 0, let id = json.id(json[root, "id"]) {
+            return action == "delete" ? .delete(tweetID: id, userID: nil) : .other(kind: "compliance:\(action)")
+        }
+        return nil
+    }
+
+    // MARK: - v1.1
+
+    private func decodeV1(_ o: JSONDocument.Element) -> Result<Tweet, DecodeFailure> {
+        guard let id = json.id(o, str: "id_str", num: "id") else {
+            return .failure(DecodeFailure(message: "tweet has no valid id (id_str or 64-bit id)"))
+        }
+        let extended = json[o, "extended_tweet"]
+        let rawText = json.string(json[extended, "full_text"]) ?? json.string(json[o, "full_text"])
+            ?? json.string(json[o, "text"]) ?? ""
+        var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
+        if let created = json.string(json[o, "created_at"]) {
+            guard let epoch = TwitterDate.parse(created) else {
+                return .failure(DecodeFailure(message: "unreadable created_at \"\(created)\""))
+            }
+            t.createdAt = epoch
+        }
+        t.lang = json.nonEmptyString(json[o, "lang"])
+        t.source = json.nonEmptyString(json[o, "source"])
+        t.inReplyToStatusID = json.id(o, str: "in_reply_to_status_id_str", num: "in_reply_to_status_id")
+        t.inReplyToUserID = json.id(o, str: "in_reply_to_user_id_str", num: "in_reply_to_user_id")
+        t.inReplyToScreenName = json.nonEmptyString(json[o, "in_reply_to_screen_name"])
+        t.retweetedID = json.id(json[o, "retweeted_status"], str: "id_str", num: "id")
+        t.quotedID = json.id(o, str: "quoted_status_id_str", num: "quoted_status_id")
+            ?? json.id(json[o, "quoted_status"], str: "id_str", num: "id")
+        let coords = json.elements(json[json[o, "coordinates"], "coordinates"])
+        if coords.count == 2, let lon = json.double(coords[0]), let lat = json.double(coords[1]) {
+            (t.longitude, t.latitude) = (lon, lat)
+        } else {
+            let geo = json.elements(json[json[o, "geo"], "coordinates"])
+            if geo.count == 2, let lat = json.double(geo[0]), let lon = json.double(geo[1]) {
+                (t.longitude, t.latitude) = (lon, lat)
+            }
+        }
+        let place = json[o, "place"]
+        if json.isObject(place) {
+            t.placeID = json.nonEmptyString(json[place, "id"])
+            t.placeName = json.nonEmptyString(json[place, "full_name"]) ?? json.nonEmptyString(json[place, "name"])
+            t.placeCountry = json.nonEmptyString(json[place, "country_code"])
+        }
+        let user = json[o, "user"]
+        if json.isObject(user), let uid = json.id(user, str: "id_str", num: "id") {
+            var u = User(id: uid)
+            u.screenName = json.nonEmptyString(json[user, "screen_name"])
+            u.name = json.string(json[user, "name"])
+            u.location = json.string(json[user, "location"])
+            u.description = json.string(json[user, "description"])
+            u.followers = json.int64(json[user, "followers_count"])
+            u.friends = json.int64(json[user, "friends_count"])
+            u.statuses = json.int64(json[user, "statuses_count"])
+            u.createdAt = json.string(json[user, "created_at"]).flatMap(TwitterDate.parse)
+            u.lang = json.nonEmptyString(json[user, "lang"])
+            u.verified = json.bool(json[user, "verified"])
+            t.author = u
+            t.authorID = uid
+            t.authorHasLocation = !(u.location ?? "").trimmingWhitespace.isEmpty
+        }
+        // Entities from the same level as the text.
+        let entities = extended >= 0 && json[extended, "full_text"] >= 0 ? json[extended, "entities"] : json[o, "entities"]
+        if json.isObject(entities) {
+            let tags = json.elements(json[entities, "hashtags"]).compactMap { json.string(json[$0, "text"]) }
+            let mentions = json.elements(json[entities, "user_mentions"]).compactMap { m -> Mention? in
+                guard let name = json.string(json[m, "screen_name"]) else { return nil }
+                return Mention(screenName: name, userID: json.id(m, str: "id_str", num: "id"))
+            }
+            let urls = json.elements(json[entities, "urls"]).compactMap {
+                json.nonEmptyString(json[$0, "expanded_url"]) ?? json.nonEmptyString(json[$0, "url"])
+            }
+            TweetFacts.setEntities(&t, hashtags: tags, mentions: mentions, urls: urls)
+        } else {
+            TweetFacts.extractEntities(&t, from: rawText)
+        }
+        t.startsWithAt = TwitterText.replyScreenName(in: rawText) != nil
+        return .success(t)
+    }
+
+    // MARK: - v2
+
+    private func decodeV2(_ o: JSONDocument.Element, includes: V2Includes) -> Result<Tweet, DecodeFailure> {
+        guard json.isObject(o), let id = json.id(json[o, "id"]) else {
+            return .failure(DecodeFailure(message: "v2 data item has no valid id"))
+        }
+        let note = json[o, "note_tweet"]
+        let rawText = json.string(json[note, "text"]) ?? json.string(json[o, "text"]) ?? ""
+        var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
+        if let created = json.string(json[o, "created_at"]) {
+            guard let epoch = TwitterDate.parse(created) else {
+                return .failure(DecodeFailure(message: "unreadable created_at \"\(created)\""))
+            }
+            t.createdAt = epoch
+        }
+        t.lang = json.nonEmptyString(json[o, "lang"])
+        t.source = json.nonEmptyString(json[o, "source"])
+        t.authorID = json.id(json[o, "author_id"])
+        t.inReplyToUserID = json.id(json[o, "in_reply_to_user_id"])
+        for ref in json.elements(json[o, "referenced_tweets"]) {
+            let refID = json.id(json[ref, "id"])
+            switch json.string(json[ref, "type"]) {
+            case "replied_to": t.inReplyToStatusID = refID
+            case "retweeted": t.retweetedID = refID
+            case "quoted": t.quotedID = refID
+            default: break
+            }
+        }
+        let geo = json[o, "geo"]
+        let coords = json.elements(json[json[geo, "coordinates"], "coordinates"])
+        if coords.count == 2, let lon = json.double(coords[0]), let lat = json.double(coords[1]) {
+            (t.longitude, t.latitude) = (lon, lat)
+        }
+        if let placeID = json.nonEmptyString(json[geo, "place_id"]) {
+            t.placeID = placeID
+            if let place = includes.places[placeID] {
+                t.placeName = json.nonEmptyString(json[place, "full_name"]) ?? json.nonEmptyString(json[place, "name"])
+                t.placeCountry = json.nonEmptyString(json[place, "country_code"])
+            }
+        }
+        if let authorID = t.authorID, let user = includes.users[authorID] {
+            var u = User(id: authorID)
+            u.screenName = json.nonEmptyString(json[user, "username"])
+            u.name = json.string(json[user, "name"])
+            u.location = json.string(json[user, "location"])
+            u.description = json.string(json[user, "description"])
+            let metrics = json[user, "public_metrics"]
+            u.followers = json.int64(json[metrics, "followers_count"])
+            u.friends = json.int64(json[metrics, "following_count"])
+            u.statuses = json.int64(json[metrics, "tweet_count"])
+            u.createdAt = json.string(json[user, "created_at"]).flatMap(TwitterDate.parse)
+            u.verified = json.bool(json[user, "verified"])
+            t.author = u
+            t.authorHasLocation = !(u.location ?? "").trimmingWhitespace.isEmpty
+        }
+        let entities = note >= 0 && json[note, "text"] >= 0 ? json[note, "entities"] : json[o, "entities"]
+        if json.isObject(entities) {
+            let tags = json.elements(json[entities, "hashtags"]).compactMap { json.string(json[$0, "tag"]) }
+            let mentions = json.elements(json[entities, "mentions"]).compactMap { m -> Mention? in
+                guard let name = json.string(json[m, "username"]) else { return nil }
+                return Mention(screenName: name, userID: json.id(json[m, "id"]))
+            }
+            let urls = json.elements(json[entities, "urls"]).compactMap {
+                json.nonEmptyString(json[$0, "expanded_url"]) ?? json.nonEmptyString(json[$0, "url"])
+            }
+            TweetFacts.setEntities(&t, hashtags: tags, mentions: mentions, urls: urls)
+        } else {
+            TweetFacts.extractEntities(&t, from: rawText)
+        }
+        t.startsWithAt = TwitterText.replyScreenName(in: rawText) != nil
+        return .success(t)
+    }
+}
+
+/// Why a line could not be decoded.
+public struct DecodeFailure: Error, Equatable {
+    public var message: String
+}
+
+/// `includes.users` and `includes.places` of a v2 response, by id.
+private struct V2Includes {
+    var users: [Int64: JSONDocument.Element] = [:]
+    var places: [String: JSONDocument.Element] = [:]
+
+    init(json: JSONDocument, includes: JSONDocument.Element) {
+        guard includes >= 0 else { return }
+        for u in json.elements(json[includes, "users"]) {
+            if let id = json.id(json[u, "id"]), users[id] == nil { users[id] = u }
+        }
+        for p in json.elements(json[includes, "places"]) {
+            if let id = json.string(json[p, "id"]), places[id] == nil { places[id] = p }
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return Substring(scalars[first...last])
+    }
+}

@@ -1,0 +1,82 @@
+/// A JSON document built by twindex, written with sorted keys and shortest round-trip
+/// numbers, so that `--json` output is byte-stable and null fields stay present.
+public indirect enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public static func int(_ v: Int) -> JSONValue { .int(Int64(v)) }
+    public static func optional(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
+    public static func optional(_ v: Double?) -> JSONValue { v.map(JSONValue.double) ?? .null }
+    public static func optional(_ v: Int64?) -> JSONValue { v.map(JSONValue.int) ?? .null }
+
+    /// The document as text; `pretty` indents by two spaces.
+    public func rendered(pretty: Bool = true) -> String {
+        var out = ""
+        write(into: &out, indent: pretty ? 0 : nil)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d):
+            if d.isFinite {
+                if d == d.rounded(), abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }
+            } else {
+                out += "null"
+            }
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += "," }
+                newline(&out, indent.map { $0 + 1 })
+                item.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            newline(&out, indent)
+            out += "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (k, key) in members.keys.sorted().enumerated() {
+                if k > 0 { out += "," }
+                newline(&out, indent.map { $0 + 1 })
+                Self.quote(key, into: &out)
+                out += indent == nil ? ":" : ": "
+                members[key]!.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            newline(&out, indent)
+            out += "}"
+        }
+    }
+
+    private func newline(_ out: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        out += "\n" + String(repeating: "  ", count: indent)
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where c.value < 0x20 || c == "\u{2028}" || c == "\u{2029}":
+                out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        out += "\""
+    }
+}

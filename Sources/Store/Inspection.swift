@@ -1,0 +1,85 @@
+import Foundation
+
+/// A quarantined line, as `twindex bad-lines` lists it.
+public struct StoredBadLine: Equatable, Sendable, Codable {
+    public var file: String
+    public var line: Int64
+    public var error: String
+    /// The line as text (invalid UTF-8 shown with U+FFFD).
+    public var text: String
+}
+
+/// One stored tweet with its entities, as `twindex show` prints it.
+public struct StoredTweet: Equatable, Sendable, Codable {
+    public var id: String
+    public var createdAt: String?
+    public var authorID: String?
+    public var screenName: String?
+    public var text: String
+    public var lang: String?
+    public var inReplyToStatusID: String?
+    public var retweetedID: String?
+    public var quotedID: String?
+    public var hashtags: [String]
+    public var mentions: [String]
+    public var urls: [String]
+    public var startsWithAt: Bool
+    public var file: String?
+    public var line: Int64?
+    public var offset: Int64?
+    public var length: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, lang, hashtags, mentions, urls, file, line, offset, length
+        case createdAt = "created_at", authorID = "author_id", screenName = "screen_name"
+        case inReplyToStatusID = "in_reply_to_status_id", retweetedID = "retweeted_id", quotedID = "quoted_id"
+        case startsWithAt = "starts_with_at"
+    }
+}
+
+extension Store {
+    public func badLines() throws -> [StoredBadLine] {
+        var out: [StoredBadLine] = []
+        try forEach("""
+            SELECT f.path, b.line, b.error, b.text FROM bad_lines b JOIN files f ON f.id = b.file_id
+            ORDER BY b.id
+            """) {
+            out.append(StoredBadLine(file: $0.string(0) ?? "?", line: $0.int64(1), error: $0.string(2) ?? "",
+                                     text: String(decoding: $0.blob(3), as: UTF8.self)))
+        }
+        return out
+    }
+
+    /// The tweet with `id`, or nil when the store has none (never stored, or deleted).
+    public func tweet(id: Int64) throws -> StoredTweet? {
+        var found: StoredTweet?
+        try forEach("""
+            SELECT t.id, t.created_at, t.author_id, u.screen_name, t.text, t.lang, t.in_reply_to_status_id,
+                   t.retweeted_id, t.quoted_id, t.starts_with_at, f.path, t.line, t.offset, t.length
+            FROM tweets t LEFT JOIN users u ON u.id = t.author_id LEFT JOIN files f ON f.id = t.file_id
+            WHERE t.id = ?
+            """, [.integer(id)]) { s in
+            found = StoredTweet(
+                id: String(s.int64(0)), createdAt: s.optionalInt64(1).map(Self.iso8601),
+                authorID: s.optionalInt64(2).map(String.init), screenName: s.string(3), text: s.string(4) ?? "",
+                lang: s.string(5), inReplyToStatusID: s.optionalInt64(6).map(String.init),
+                retweetedID: s.optionalInt64(7).map(String.init), quotedID: s.optionalInt64(8).map(String.init),
+                hashtags: [], mentions: [], urls: [], startsWithAt: s.int64(9) != 0,
+                file: s.string(10), line: s.optionalInt64(11), offset: s.optionalInt64(12), length: s.optionalInt64(13))
+        }
+        guard var tweet = found else { return nil }
+        try forEach("SELECT spelling FROM hashtags WHERE tweet_id = ?", [.integer(id)]) {
+            tweet.hashtags.append($0.string(0) ?? "")
+        }
+        try forEach("SELECT screen_name FROM mentions WHERE tweet_id = ?", [.integer(id)]) {
+            tweet.mentions.append($0.string(0) ?? "")
+        }
+        try forEach("SELECT url FROM urls WHERE tweet_id = ?", [.integer(id)]) { tweet.urls.append($0.string(0) ?? "") }
+        return tweet
+    }
+
+    /// Whether a delete notice for `id` has been seen.
+    public func isDeleted(id: Int64) throws -> Bool {
+        try scalar("SELECT count(*) FROM deleted_tweets WHERE id = ?", [.integer(id)]) > 0
+    }
+}

@@ -1,0 +1,175 @@
+import CSQLite
+
+/// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// One SQLite connection. twindex talks to SQLite through this thin layer: the hot path
+/// needs reusable prepared statements and allocation-free binds, and nothing more.
+final class Connection {
+    let handle: OpaquePointer
+    let path: String
+
+    init(path: String, flags: Int32) throws {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw StoreError.sqlite(code: rc, message: message, sql: nil)
+        }
+        handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, 5000)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func execute(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let message = err.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(err)
+            throw StoreError.sqlite(code: rc, message: message, sql: sql)
+        }
+    }
+
+    func prepare(_ sql: String) throws -> Statement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw error(rc, sql: sql) }
+        return Statement(stmt, connection: self)
+    }
+
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    func error(_ rc: Int32, sql: String?) -> StoreError {
+        .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// Runs `sql` and returns the first column of the first row as an integer (0 when none).
+    func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 {
+        let s = try prepare(sql)
+        try s.bind(args)
+        return try s.step() ? s.int64(0) : 0
+    }
+}
+
+/// A value bound to or read from a statement.
+public enum SQLValue: Equatable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// A prepared statement, reset and reused on hot paths.
+final class Statement {
+    let handle: OpaquePointer
+    unowned let connection: Connection
+
+    init(_ handle: OpaquePointer, connection: Connection) {
+        self.handle = handle
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    var sql: String { String(cString: sqlite3_sql(handle)) }
+    var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+    var columnCount: Int32 { sqlite3_column_count(handle) }
+    var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
+
+    func parameterName(_ i: Int32) -> String? {
+        sqlite3_bind_parameter_name(handle, i).map { String(cString: $0) }
+    }
+
+    func columnName(_ i: Int32) -> String { String(cString: sqlite3_column_name(handle, i)) }
+
+    @inline(__always) func bind(_ i: Int32, _ v: Int64?) {
+        if let v { sqlite3_bind_int64(handle, i, v) } else { sqlite3_bind_null(handle, i) }
+    }
+
+    @inline(__always) func bind(_ i: Int32, _ v: Double?) {
+        if let v { sqlite3_bind_double(handle, i, v) } else { sqlite3_bind_null(handle, i) }
+    }
+
+    @inline(__always) func bind(_ i: Int32, _ v: Bool) { sqlite3_bind_int64(handle, i, v ? 1 : 0) }
+
+    @inline(__always) func bind(_ i: Int32, _ v: String?) {
+        guard var text = v else { sqlite3_bind_null(handle, i); return }
+        text.withUTF8 { u in
+            _ = u.withMemoryRebound(to: CChar.self) {
+                sqlite3_bind_text(handle, i, $0.baseAddress, Int32($0.count), sqliteTransient)
+            }
+        }
+    }
+
+    func bind(_ i: Int32, blob: [UInt8]) {
+        blob.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), sqliteTransient) }
+    }
+
+    func bind(_ values: [SQLValue]) throws {
+        for (k, v) in values.enumerated() { bind(Int32(k + 1), value: v) }
+    }
+
+    func bind(_ i: Int32, value: SQLValue) {
+        switch value {
+        case .null: sqlite3_bind_null(handle, i)
+        case .integer(let x): bind(i, x)
+        case .real(let x): bind(i, x)
+        case .text(let x): bind(i, x)
+        case .blob(let x): bind(i, blob: x)
+        }
+    }
+
+    /// Advances; true when a row is available.
+    @discardableResult
+    func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        throw connection.error(rc, sql: sql)
+    }
+
+    /// Runs to completion and resets (for writes).
+    func run() throws {
+        defer { reset() }
+        while try step() {}
+    }
+
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+    func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    func optionalInt64(_ i: Int32) -> Int64? { isNull(i) ? nil : int64(i) }
+    func optionalDouble(_ i: Int32) -> Double? { isNull(i) ? nil : double(i) }
+
+    func string(_ i: Int32) -> String? {
+        guard let p = sqlite3_column_text(handle, i) else { return nil }
+        let n = Int(sqlite3_column_bytes(handle, i))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    func blob(_ i: Int32) -> [UInt8] {
+        let n = Int(sqlite3_column_bytes(handle, i))
+        guard n > 0, let p = sqlite3_column_blob(handle, i) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
+    }
+
+    func value(_ i: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, i) {
+        case SQLITE_INTEGER: return .integer(int64(i))
+        case SQLITE_FLOAT: return .real(double(i))
+        case SQLITE_TEXT: return .text(string(i) ?? "")
+        case SQLITE_BLOB: return .blob(blob(i))
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// The store's schema as ordered migrations; `PRAGMA user_version` is the number applied.
+/// A store from a newer twindex (a higher version) is refused, an older one migrated.
+enum Schema {
+    static var currentVersion: Int { migrations.count }
+
+    static let migrations: [String] = [
+        // 1: the first schema.
+        """
+        CREATE TABLE tweets (
+            id INTEGER PRIMARY KEY,              -- tweet id (id_str)
+            created_at INTEGER,                  -- seconds since 1970-01-01 UTC
+            author_id INTEGER,
+            text TEXT NOT NULL,                  -- full text, HTML entities decoded
+            lang TEXT,
+            source TEXT,
+            in_reply_to_status_id INTEGER,
+            in_reply_to_user_id INTEGER,
+            in_reply_to_screen_name TEXT,
+            retweeted_id INTEGER,                -- native retweet of
+            quoted_id INTEGER,
+            longitude REAL,
+            latitude REAL,
+            place_id TEXT,
+            place_name TEXT,
+            place_country TEXT,
+            has_hashtags INTEGER NOT NULL,       -- per-tweet flags, removed with the tweet
+            has_mentions INTEGER NOT NULL,
+            has_urls INTEGER NOT NULL,
+            starts_with_at INTEGER NOT NULL,
+            located INTEGER NOT NULL,
+            entities_from_text INTEGER NOT NULL,
+            file_id INTEGER,                     -- where the line is: files.id, line, byte offset
+            line INTEGER,
+            offset INTEGER,
+            length INTEGER
+        );
+        CREATE INDEX tweets_created_at ON tweets(created_at);
+        CREATE INDEX tweets_author ON tweets(author_id, created_at);
+
+        CREATE TABLE users (                     -- the latest profile seen
+            id INTEGER PRIMARY KEY,
+            screen_name TEXT,
+            name TEXT,
+            location TEXT,
+            description TEXT,
+            followers_count INTEGER,
+            friends_count INTEGER,
+            statuses_count INTEGER,
+            created_at INTEGER,
+            lang TEXT,
+            verified INTEGER,
+            profile_seen_at INTEGER              -- created_at of the tweet the profile came with
+        );
+        CREATE INDEX users_screen_name ON users(screen_name COLLATE NOCASE);
+
+        CREATE TABLE hashtags (
+            tweet_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,                   -- NFC + case fold, no '#'
+            spelling TEXT NOT NULL,              -- as written
+            PRIMARY KEY (tweet_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX hashtags_tag ON hashtags(tag);
+
+        CREATE TABLE mentions (
+            tweet_id INTEGER NOT NULL,
+            screen_name TEXT NOT NULL COLLATE NOCASE,
+            user_id INTEGER,
+            PRIMARY KEY (tweet_id, screen_name)
+        ) WITHOUT ROWID;
+        CREATE INDEX mentions_screen_name ON mentions(screen_name);
+
+        CREATE TABLE urls (
+            tweet_id INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            PRIMARY KEY (tweet_id, url)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE deleted_tweets (            -- delete notices, remembered forever
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER,
+            run_id INTEGER
+        );
+
+        CREATE TABLE ingest_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,                -- running | ok | failed | interrupted
+            files INTEGER NOT NULL DEFAULT 0,
+            files_skipped INTEGER NOT NULL DEFAULT 0,
+            lines INTEGER NOT NULL DEFAULT 0,
+            tweets_inserted INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            suppressed INTEGER NOT NULL DEFAULT 0,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            notices INTEGER NOT NULL DEFAULT 0,
+            bad_lines INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,                  -- as resolved at ingest; '-' for standard input
+            size INTEGER,
+            mtime_ns INTEGER,
+            content_hash TEXT,
+            complete INTEGER NOT NULL DEFAULT 0,
+            bytes_done INTEGER NOT NULL DEFAULT 0,   -- uncompressed bytes committed
+            lines_done INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            run_id INTEGER
+        );
+        CREATE INDEX files_path ON files(path);
+
+        CREATE TABLE bad_lines (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            offset INTEGER NOT NULL,
+            error TEXT NOT NULL,
+            text BLOB NOT NULL,                  -- the line's bytes (a prefix past 1 MiB)
+            run_id INTEGER
+        );
+
+        CREATE VIRTUAL TABLE tweets_fts USING fts5(
+            text, content="tweets", content_rowid="id",
+            tokenize="unicode61 remove_diacritics 2"
+        );
+        CREATE TRIGGER tweets_ai AFTER INSERT ON tweets BEGIN
+            INSERT INTO tweets_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER tweets_ad AFTER DELETE ON tweets BEGIN
+            INSERT INTO tweets_fts(tweets_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            DELETE FROM hashtags WHERE tweet_id = old.id;
+            DELETE FROM mentions WHERE tweet_id = old.id;
+            DELETE FROM urls WHERE tweet_id = old.id;
+        END;
+        """,
+    ]
+}

@@ -1,0 +1,75 @@
+import CSQLite
+import Foundation
+
+/// A twindex store: one plain SQLite file (WAL mode) that any SQLite tool can open.
+/// `Store` owns its connection; open it for reading (analyses, search, SQL) or through
+/// `StoreWriter` for ingest.
+public final class Store {
+    public let path: String
+    let db: Connection
+
+    private init(path: String, connection: Connection) {
+        self.path = path
+        self.db = connection
+    }
+
+    /// Opens an existing store read-only. Throws `notFound` rather than creating one.
+    public static func openForReading(path: String) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+        let connection = try Connection(path: path, flags: SQLITE_OPEN_READONLY)
+        let store = Store(path: path, connection: connection)
+        try store.checkSchema(migrate: false)
+        return store
+    }
+
+    /// Opens (creating when missing) a store for writing, applying pending migrations.
+    static func openForWriting(path: String) throws -> Store {
+        let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try connection.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -32768;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA wal_autocheckpoint = 4096;
+            """)
+        let store = Store(path: path, connection: connection)
+        try store.checkSchema(migrate: true)
+        return store
+    }
+
+    /// The schema version stored in the file.
+    public func schemaVersion() throws -> Int { Int(try db.scalar("PRAGMA user_version")) }
+
+    private func checkSchema(migrate: Bool) throws {
+        let version = try schemaVersion()
+        if version > Schema.currentVersion {
+            throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
+        }
+        if version == 0, try db.scalar("SELECT count(*) FROM sqlite_master") > 0 {
+            throw StoreError.notATwindexStore(path: path)
+        }
+        guard version < Schema.currentVersion else { return }
+        guard migrate else {
+            throw StoreError.sqlite(code: 0, message: "store schema \(version) is older than \(Schema.currentVersion); run `twindex ingest` once to migrate it", sql: nil)
+        }
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            for v in version..<Schema.currentVersion {
+                try db.execute(Schema.migrations[v])
+            }
+            try db.execute("PRAGMA user_version = \(Schema.currentVersion); COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs a read query with bound arguments, calling `row` for each result row.
+    func forEach(_ sql: String, _ args: [SQLValue] = [], _ row: (Statement) throws -> Void) throws {
+        let s = try db.prepare(sql)
+        try s.bind(args)
+        while try s.step() { try row(s) }
+    }
+
+    func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 { try db.scalar(sql, args) }
+}

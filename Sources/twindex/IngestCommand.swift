@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Render
+import Store
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load tweets from JSONL files into the store.",
+        discussion: """
+            INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz), a directory (its such
+            files, recursively, in path order) or - for standard input. One JSON object per line:
+            Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for
+            good; other stream notices are counted. Lines that cannot be read are kept aside
+            (see `twindex bad-lines`) and the run goes on.
+
+            Safe to run every night: a file already ingested and unchanged is skipped, an
+            interrupted run resumes where it stopped, and a tweet seen twice is stored once.
+            Only one ingest may write to a store at a time; readers keep working.
+
+            Example:  twindex ingest --db study.db /data/tweets/
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    @Flag(help: "Read files again even when they were ingested unchanged.")
+    var force = false
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Fail the run once more than N lines could not be read.", valueName: "N"))
+    var maxBadLines: Int?
+
+    @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "input"))
+    var inputs: [String]
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory, or -)") }
+        if let n = maxBadLines, n < 0 { throw ValidationError("--max-bad-lines takes a number of 0 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let started = Date()
+            let writer = try StoreWriter(path: store.path)
+            var job = IngestJob(inputs: InputResolver.resolve(inputs))
+            job.force = force
+            job.maxBadLines = maxBadLines
+            let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar() : nil
+            let outcome = try job.run(into: writer) { bar?.update($0) }
+            bar?.finish()
+            let failed = !outcome.problems.isEmpty || outcome.stoppedForBadLines
+            try writer.finishRun(status: failed ? "failed" : "ok")
+            let seconds = Date().timeIntervalSince(started)
+            let c = writer.counts
+            for problem in outcome.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
+            if outcome.stoppedForBadLines {
+                Console.err("twindex: stopped: \(outcome.badLines) bad lines is more than --max-bad-lines \(maxBadLines ?? 0) (see `twindex bad-lines`)")
+            }
+            if output.json {
+                Console.json(.object([
+                    "files": .int(c.files), "files_skipped": .int(c.filesSkipped), "lines": .int(c.lines),
+                    "tweets_inserted": .int(c.tweetsInserted), "duplicates": .int(c.duplicates),
+                    "suppressed": .int(c.suppressed), "deleted": .int(c.deleted), "notices": .int(c.notices),
+                    "bad_lines": .int(c.badLines), "seconds": .double((seconds * 1000).rounded() / 1000),
+                    "problems": .array(outcome.problems.map { .object(["input": .string($0.input), "message": .string($0.message)]) }),
+                ]))
+            } else {
+                let rate = seconds > 0 ? Int(Double(c.tweetsInserted) / seconds) : 0
+                Console.out("""
+                    ingested \(c.files) file(s) (\(c.filesSkipped) skipped unchanged): \(c.lines) lines, \
+                    \(c.tweetsInserted) tweets new, \(c.duplicates) duplicates, \(c.deleted) deleted, \
+                    \(c.notices) notices, \(c.badLines) bad lines in \(String(format: "%.1f", seconds)) s \
+                    (\(rate) tweets/s) → \(store.path)
+                    """)
+            }
+            if failed { throw ExitCodeError.failure }
+        }
+    }
+}
+
+/// A one-line progress bar on stderr: bytes, tweets per second, time left.
+final class ProgressBar {
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+
+    func update(_ p: IngestJob.Progress) {
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(p.tweets) / elapsed
+        var line = ""
+        if let total = p.totalBytes, total > 0 {
+            let fraction = min(1, Double(p.bytesRead) / Double(total))
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
+            line = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+                + String(format: "%3.0f%% %@/%@  %@ tweets/s  ETA %@", fraction * 100,
+                         Self.megabytes(p.bytesRead), Self.megabytes(total), Self.count(rate), Self.duration(eta))
+        } else {
+            line = String(format: "%@ read  %@ tweets/s", Self.megabytes(p.bytesRead), Self.count(rate))
+        }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+
+    static func megabytes(_ b: Int64) -> String { String(format: "%.1f MB", Double(b) / 1_000_000) }
+    static func count(_ x: Double) -> String { x >= 1000 ? String(format: "%.0fk", x / 1000) : String(format: "%.0f", x) }
+    static func duration(_ s: Double) -> String { String(format: "%d:%02d", Int(s) / 60, Int(s) % 60) }
+}
