@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Render"], path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),

@@ -103,7 +103,11 @@ final class GzipSource: ByteSource {
             if stream.avail_in == 0 {
                 let n = try inner.read(into: input)
                 if n == 0 {
-                    if !memberEnded { throw IngestError.gzip("truncated gzip stream (the file ends inside compressed data)") }
+                    if !memberEnded {
+                        // Hand out what was inflated first; the next read reports the truncation.
+                        if stream.avail_out < uInt(buffer.count) { return buffer.count - Int(stream.avail_out) }
+                        throw IngestError.gzip("truncated gzip stream (the file ends inside compressed data)")
+                    }
                     finished = true
                     break
                 }

@@ -42,6 +42,20 @@ final class Connection {
         return Statement(stmt, connection: self)
     }
 
+    /// Prepares the first statement of `sql` (nil for a comment-only text) and returns the rest.
+    func prepareFirst(_ sql: String) throws -> (Statement?, String) {
+        var stmt: OpaquePointer?
+        var rest = ""
+        let rc = sql.withCString { base -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let rc = sqlite3_prepare_v2(handle, base, -1, &stmt, &tail)
+            if let tail { rest = String(cString: tail) }
+            return rc
+        }
+        guard rc == SQLITE_OK else { throw StoreError.invalidQuery(message: "SQL error: " + String(cString: sqlite3_errmsg(handle))) }
+        return (stmt.map { Statement($0, connection: self) }, rest)
+    }
+
     var changes: Int { Int(sqlite3_changes(handle)) }
 
     func error(_ rc: Int32, sql: String?) -> StoreError {

@@ -1,5 +1,5 @@
 import Foundation
-import Render
+import Model
 
 /// Where the CLI writes: results to stdout, everything else (progress, diagnostics) to stderr.
 enum Console {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
-import Render
+import Model
 import Store
 
 struct Stats: ParsableCommand {

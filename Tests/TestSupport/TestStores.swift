@@ -1,0 +1,42 @@
+import Foundation
+import Ingest
+import Store
+
+/// Builds stores for tests and compares them.
+public enum TestStores {
+    /// Ingests `inputs` into the store at `path` (created when missing) and returns the counts.
+    @discardableResult
+    public static func ingest(_ inputs: [String], into path: String, batchLines: Int = 4096,
+                              force: Bool = false) throws -> StoreWriter.Counts {
+        let writer = try StoreWriter(path: path)
+        var job = IngestJob(inputs: InputResolver.resolve(inputs))
+        job.force = force
+        job.options.batchLines = batchLines
+        _ = try job.run(into: writer)
+        try writer.finishRun(status: "ok")
+        return writer.counts
+    }
+
+    /// Everything a store holds that a clean ingest must reproduce, as text lines.
+    public static func fingerprint(_ path: String) throws -> [String] {
+        let store = try Store.openForReading(path: path)
+        var lines: [String] = []
+        for sql in [
+            "SELECT id, created_at, author_id, text, has_hashtags, has_mentions, has_urls, starts_with_at, located, line FROM tweets ORDER BY id",
+            "SELECT tweet_id, tag, spelling FROM hashtags ORDER BY tweet_id, tag",
+            "SELECT tweet_id, screen_name FROM mentions ORDER BY tweet_id, screen_name",
+            "SELECT tweet_id, url FROM urls ORDER BY tweet_id, url",
+            "SELECT id FROM deleted_tweets ORDER BY id",
+            "SELECT count(*) FROM tweets_fts",
+            "SELECT rowid FROM tweets_fts WHERE tweets_fts MATCH 'the OR de OR brexit' ORDER BY rowid",
+            "SELECT id, screen_name, location FROM users ORDER BY id",
+            "SELECT line, error FROM bad_lines ORDER BY file_id, line",
+            "SELECT sum(duplicates), sum(notices), sum(suppressed) FROM ingest_runs",
+        ] {
+            let result = try store.query(sql)
+            lines.append("-- \(sql)")
+            lines += result.rows.map { $0.map { "\($0)" }.joined(separator: "|") }
+        }
+        return lines
+    }
+}
