@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Rows of cells rendered as a terminal table, RFC 4180 CSV, a JSON document or JSON lines:
