@@ -1,0 +1,93 @@
+import Foundation
+import Model
+import Text
+
+/// Writes a synthetic corpus shaped like the study's (EMMA/DMI 2013): v1.1 tweet JSON lines
+/// as a REST collection returns them (users' timelines, newest first), with the study's
+/// shares, rhythm and five planted hashtag clusters, and computes its `Truth` from exactly
+/// what it wrote. Deterministic per seed; memory does not grow with the number of tweets.
+public struct CorpusGenerator {
+    public struct Options: Sendable {
+        public var tweets = 687_811
+        public var users = 1_109
+        public var seed: UInt64 = 1
+        public var profile = Profile.civil
+        public var timeZone = "Europe/Amsterdam"
+        /// The study period, in the time zone: 2007-03-20 to 2013-02-23 inclusive.
+        public var firstDay = (2007, 3, 20)
+        public var lastDay = (2013, 2, 23)
+        public init() {}
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    /// Generates the corpus, handing each line (without newline) to `emit`.
+    public func generate(_ emit: (String) -> Void) -> Truth {
+        var truth = Truth()
+        truth.seed = options.seed
+        truth.profile = options.profile.rawValue
+        truth.timeZone = options.timeZone
+        truth.clusters = Vocabulary.clusters.map { $0.map(TagNormalizer.normalize) }
+        let zone = TimeZone(identifier: options.timeZone) ?? TimeZone(identifier: "UTC")!
+        let start = localMidnight(options.firstDay, zone)
+        let end = localMidnight(options.lastDay, zone) + 86400   // exclusive
+        let rhythm = ActivityRhythm(from: start, to: end, timeZone: zone, profile: options.profile)
+        var planner = SeededRandom(seed: options.seed)
+        let accounts = (0..<options.users).map { Account(index: $0, start: start, end: end, rng: &planner) }
+        let counts = Self.apportion(options.tweets, weights: accounts.map(\.weight))
+        for (account, count) in zip(accounts, counts) where count > 0 {
+            var rng = SeededRandom(seed: options.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(account.index + 1))
+            var writer = TimelineWriter(account: account, accounts: accounts, options: options, rhythm: rhythm)
+            writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
+        }
+        return truth
+    }
+
+    private func localMidnight(_ day: (Int, Int, Int), _ zone: TimeZone) -> Int64 {
+        var c = DateComponents()
+        (c.year, c.month, c.day) = day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return Int64(calendar.date(from: c)?.timeIntervalSince1970 ?? 0)
+    }
+
+    /// Splits `total` in proportion to `weights` (largest remainders), summing exactly.
+    static func apportion(_ total: Int, weights: [Double]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return weights.map { _ in 0 } }
+        let exact = weights.map { Double(total) * $0 / sum }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), $1) > (exact[$1] - Double(counts[$1]), $0) }
+        for i in order.prefix(total - counts.reduce(0, +)) { counts[i] += 1 }
+        return counts
+    }
+}
+
+/// A generated civil servant's account.
+struct Account {
+    let index: Int
+    let id: Int64
+    let screenName: String
+    let name: String
+    let location: String
+    let joined: Int64
+    let weight: Double
+    let homeCluster: Int
+
+    init(index: Int, start: Int64, end: Int64, rng: inout SeededRandom) {
+        self.index = index
+        id = 14_000_000 + Int64(index) * 7919
+        let first = Vocabulary.firstNames[index % Vocabulary.firstNames.count]
+        screenName = "\(first)_\(["min", "rijk", "amb", "bzk", "ienm"][index % 5])\(index)"
+        name = first.capitalized + " " + ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer"][index % 6]
+        location = rng.unit() < 0.75 ? Vocabulary.locations[Int(rng.next() % UInt64(Vocabulary.locations.count))] : ""
+        // The first account joins on the first day; the others over the whole period.
+        let span = Double(end - start - 7 * 86400)
+        joined = index == 0 ? start : start + Int64(rng.unit() * rng.unit() * span)
+        let activity = pow(1 - rng.unit(), -0.7)   // heavy-tailed: a few accounts tweet a lot
+        weight = activity * Double(end - joined) / Double(end - start)
+        homeCluster = Int(rng.next() % UInt64(Vocabulary.clusters.count))
+    }
+}
