@@ -77,7 +77,7 @@ struct TimelineWriter {
             for (tag, spelling) in facts.tags {
                 truth.tags[tag, default: .init()].tweets += 1
                 truth.tags[tag]!.users.insert(account.index)
-                truth.tags[tag]!.spellings[spelling, default: 0] += 1
+                truth.tags[tag]!.spellings[TagNormalizer.nfc(spelling), default: 0] += 1
             }
             var day = truth.days[local.dayNumber, default: .init()]
             day.tweets += 1

@@ -29,10 +29,14 @@ public struct Truth: Sendable {
     public struct TagTruth: Sendable {
         public var tweets = 0
         public var users = Set<Int>()
+        /// Spellings in NFC (canonically equal spellings look the same) with their counts.
         public var spellings: [String: Int] = [:]
         /// The most frequent spelling (ties: the smallest in code-point order).
         public var label: String {
-            spellings.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? ""
+            spellings.max { a, b in
+                a.value != b.value ? a.value < b.value
+                    : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
+            }?.key ?? ""
         }
     }
 

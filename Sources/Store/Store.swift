@@ -73,3 +73,22 @@ public final class Store {
 
     func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 { try db.scalar(sql, args) }
 }
+
+/// One result row while iterating a query (valid only inside the callback).
+public struct Row {
+    let statement: Statement
+    public func int(_ i: Int) -> Int64 { statement.int64(Int32(i)) }
+    public func double(_ i: Int) -> Double { statement.double(Int32(i)) }
+    public func isNull(_ i: Int) -> Bool { statement.isNull(Int32(i)) }
+    public func string(_ i: Int) -> String? { statement.string(Int32(i)) }
+}
+
+extension Store {
+    /// Iterates the rows of a read query with bound arguments (the analysers' access path).
+    public func rows(_ sql: String, _ args: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        try forEach(sql, args) { try body(Row(statement: $0)) }
+    }
+
+    /// The first column of the first row as an integer (0 when there is none).
+    public func count(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 { try scalar(sql, args) }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Store
+
+/// Grafiek 12: tweets per ISO weekday, per hour, per hour of the week, and the weekend
+/// share, in local time of one zone, for an optional range of local days.
+public struct ActivityResult: Sendable, Equatable {
+    public var timeZone: String
+    public var range: DateRange
+    public var tweets: Int64
+    /// Monday first.
+    public var weekday: [Int64]
+    public var hour: [Int64]
+    /// 7 rows (Monday first) of 24 hours.
+    public var weekHour: [[Int64]]
+    /// Saturday and Sunday over all tweets; nil when there are none.
+    public var weekendShare: Double?
+}
+
+public enum Activity {
+    public static func compute(in store: Store, timeZone: TimeZone, range: DateRange = DateRange()) throws -> ActivityResult {
+        let buckets = try bucketsFor(store, timeZone)
+        let (lower, upper) = range.utcBounds(buckets)
+        var weekHour = [[Int64]](repeating: [Int64](repeating: 0, count: 24), count: 7)
+        var total: Int64 = 0
+        try store.rows("SELECT created_at FROM tweets WHERE created_at >= ? AND created_at < ?",
+                       [.integer(lower), .integer(upper)]) { r in
+            let (d, h) = buckets.weekdayAndHour(of: r.int(0))
+            weekHour[d][h] += 1
+            total += 1
+        }
+        let weekday = weekHour.map { $0.reduce(0, +) }
+        let hour = (0..<24).map { h in weekHour.reduce(0) { $0 + $1[h] } }
+        return ActivityResult(timeZone: timeZone.identifier, range: range, tweets: total, weekday: weekday, hour: hour,
+                              weekHour: weekHour,
+                              weekendShare: total > 0 ? Double(weekday[5] + weekday[6]) / Double(total) : nil)
+    }
+
+    /// Calendar buckets covering the store's time span.
+    static func bucketsFor(_ store: Store, _ timeZone: TimeZone) throws -> CalendarBuckets {
+        var lo: Int64 = 0, hi: Int64 = 0
+        try store.rows("SELECT coalesce(min(created_at), 0), coalesce(max(created_at), 0) FROM tweets") {
+            lo = $0.int(0)
+            hi = $0.int(1)
+        }
+        return CalendarBuckets(timeZone: timeZone, covering: lo...max(lo, hi))
+    }
+}

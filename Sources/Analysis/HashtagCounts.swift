@@ -1,0 +1,44 @@
+import Store
+import Text
+
+/// Hashtags by frequency: the number of (unique, not deleted) tweets carrying each
+/// normalised tag, with its label (the most frequent original spelling).
+public struct HashtagRow: Sendable, Equatable {
+    public var tag: String
+    public var label: String
+    public var tweets: Int64
+}
+
+public enum HashtagCounts {
+    /// The `limit` most frequent tags (ties by tag), or all when `limit` is nil.
+    public static func top(in store: Store, limit: Int? = nil) throws -> [HashtagRow] {
+        var rows: [HashtagRow] = []
+        try store.rows("SELECT tag, count(*) AS n FROM hashtags GROUP BY tag ORDER BY n DESC, tag LIMIT ?",
+                       [.integer(Int64(limit ?? -1))]) { r in
+            rows.append(HashtagRow(tag: r.string(0) ?? "", label: "", tweets: r.int(1)))
+        }
+        let labels = try labels(in: store, for: rows.map(\.tag))
+        return rows.map { var r = $0; r.label = labels[r.tag] ?? r.tag; return r }
+    }
+
+    /// The most frequent spelling of each tag. Spellings that differ only in Unicode
+    /// normalisation (NFC vs NFD) look the same and count as one, shown in NFC; ties go to
+    /// the smallest in code-point order.
+    public static func labels(in store: Store, for tags: [String]) throws -> [String: String] {
+        var counts: [String: [String: Int64]] = [:]
+        let wanted = Set(tags)
+        try store.rows("SELECT tag, spelling, count(*) FROM hashtags GROUP BY tag, spelling") { r in
+            guard let tag = r.string(0), wanted.contains(tag), let spelling = r.string(1) else { return }
+            counts[tag, default: [:]][TagNormalizer.nfc(spelling), default: 0] += r.int(2)
+        }
+        return counts.mapValues(mostFrequent)
+    }
+
+    /// The key with the highest count; ties to the smallest in code-point order.
+    public static func mostFrequent(_ counts: [String: Int64]) -> String {
+        counts.max { a, b in
+            a.value != b.value ? a.value < b.value
+                : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
+        }?.key ?? ""
+    }
+}

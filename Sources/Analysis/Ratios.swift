@@ -1,0 +1,119 @@
+import Foundation
+import Store
+
+/// Tabel 6: the shares of tweets with hashtags, with @mentions and starting with @, with
+/// 95% Wilson intervals, optionally compared with a baseline (ANALYSIS.md).
+public struct RatiosResult: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        /// `hashtags`, `mentions` or `starts_with_at`.
+        public var name: String
+        public var count: Int64
+        public var share: Double
+        public var ci95: (Double, Double)
+        public var baseline: BaselineRow?
+        /// share − baseline share, in percentage points.
+        public var diffPP: Double?
+        /// share / baseline share.
+        public var ratio: Double?
+        /// Two-proportion z-test; nil when the baseline has no counts (published figures).
+        public var z: Double?
+        public var p: Double?
+
+        public static func == (a: Row, b: Row) -> Bool {
+            a.name == b.name && a.count == b.count && a.share == b.share && a.ci95 == b.ci95 && a.baseline == b.baseline
+                && a.diffPP == b.diffPP && a.ratio == b.ratio && a.z == b.z && a.p == b.p
+        }
+    }
+
+    public struct BaselineRow: Sendable, Equatable {
+        public var name: String
+        public var share: Double
+        public var count: Int64?
+        public var tweets: Int64?
+    }
+
+    public var tweets: Int64
+    public var rows: [Row]
+    public var baselineName: String?
+}
+
+/// The three Tabel 6 counts of a store.
+public struct RatioCounts: Sendable, Equatable {
+    public var tweets: Int64
+    public var hashtags: Int64
+    public var mentions: Int64
+    public var startsWithAt: Int64
+
+    public static func count(in store: Store) throws -> RatioCounts {
+        var c = RatioCounts(tweets: 0, hashtags: 0, mentions: 0, startsWithAt: 0)
+        try store.rows("""
+            SELECT count(*), coalesce(sum(has_hashtags), 0), coalesce(sum(has_mentions), 0),
+                   coalesce(sum(starts_with_at), 0) FROM tweets
+            """) { r in
+            c = RatioCounts(tweets: r.int(0), hashtags: r.int(1), mentions: r.int(2), startsWithAt: r.int(3))
+        }
+        return c
+    }
+
+    var rows: [(String, Int64)] { [("hashtags", hashtags), ("mentions", mentions), ("starts_with_at", startsWithAt)] }
+}
+
+/// What the ratios are compared with.
+public enum Baseline: Sendable {
+    /// The study's published 1% sample figures (shares only).
+    case published
+    /// Another twindex store, counted by the same rules.
+    case store(path: String)
+}
+
+/// The study's 1% random sample of all tweets of 2013-01-23, as published in
+/// EMMA / Digital Methods Initiative, "De uitzondering op de regel" (June 2013), section 4.4,
+/// Tabel 6. The one place these figures live.
+public enum PublishedBaseline {
+    public static let name = "1% sample of all tweets, 2013-01-23 (EMMA/DMI 2013, Tabel 6; published shares)"
+    public static let shares: [String: Double] = ["hashtags": 0.1318, "mentions": 0.5720, "starts_with_at": 0.4680]
+}
+
+public enum Ratios {
+    public static func compute(in store: Store, baseline: Baseline? = nil) throws -> RatiosResult {
+        let counts = try RatioCounts.count(in: store)
+        guard counts.tweets > 0 else {
+            throw AnalysisError.emptyStore("\(store.path) holds no tweets: nothing to compute ratios of (run `twindex ingest` first)")
+        }
+        var baselineCounts: RatioCounts?
+        var baselineName: String?
+        switch baseline {
+        case .none: break
+        case .published?: baselineName = PublishedBaseline.name
+        case .store(let path)?:
+            let other = try Store.openForReading(path: path)
+            baselineCounts = try RatioCounts.count(in: other)
+            baselineName = path
+            if baselineCounts?.tweets == 0 {
+                throw AnalysisError.emptyStore("the baseline store \(path) holds no tweets")
+            }
+        }
+        let rows = zip(counts.rows, baselineCounts?.rows ?? counts.rows).map { mine, theirs -> RatiosResult.Row in
+            let share = Double(mine.1) / Double(counts.tweets)
+            var row = RatiosResult.Row(name: mine.0, count: mine.1, share: share,
+                                       ci95: Statistics.wilson(count: mine.1, n: counts.tweets))
+            var baseShare: Double?
+            if let b = baselineCounts {
+                baseShare = Double(theirs.1) / Double(b.tweets)
+                row.baseline = .init(name: baselineName ?? "", share: baseShare!, count: theirs.1, tweets: b.tweets)
+                if let test = Statistics.twoProportionZ(count1: mine.1, n1: counts.tweets, count2: theirs.1, n2: b.tweets) {
+                    (row.z, row.p) = (test.z, test.p)
+                }
+            } else if baselineName != nil, let s = PublishedBaseline.shares[mine.0] {
+                baseShare = s
+                row.baseline = .init(name: baselineName ?? "", share: s, count: nil, tweets: nil)
+            }
+            if let b = baseShare {
+                row.diffPP = (share - b) * 100
+                row.ratio = b > 0 ? share / b : nil
+            }
+            return row
+        }
+        return RatiosResult(tweets: counts.tweets, rows: rows, baselineName: baselineName)
+    }
+}

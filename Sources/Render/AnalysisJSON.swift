@@ -1,0 +1,57 @@
+import Analysis
+import Model
+
+/// The `--json` documents of the analysers, exactly as CLI.md names their fields.
+public enum AnalysisJSON {
+    public static func ratios(_ r: RatiosResult) -> JSONValue {
+        .object([
+            "tweets": .int(r.tweets),
+            "rows": .array(r.rows.map { row in
+                .object([
+                    "name": .string(row.name), "count": .int(row.count), "share": .double(row.share),
+                    "ci95": .array([.double(row.ci95.0), .double(row.ci95.1)]),
+                    "baseline": row.baseline.map { b in
+                        .object(["name": .string(b.name), "share": .double(b.share), "count": .optional(b.count),
+                                 "tweets": .optional(b.tweets)])
+                    } ?? .null,
+                    "diff_pp": .optional(row.diffPP), "ratio": .optional(row.ratio),
+                    "z": .optional(row.z), "p": .optional(row.p),
+                ])
+            }),
+        ])
+    }
+
+    public static func activity(_ a: ActivityResult) -> JSONValue {
+        .object([
+            "tz": .string(a.timeZone),
+            "from": .optional(a.range.from.map(CalendarBuckets.format)),
+            "to": .optional(a.range.to.map(CalendarBuckets.format)),
+            "tweets": .int(a.tweets),
+            "weekday": .array(a.weekday.map(JSONValue.int)),
+            "hour": .array(a.hour.map(JSONValue.int)),
+            "week_hour": .array(a.weekHour.map { .array($0.map(JSONValue.int)) }),
+            "weekend_share": .optional(a.weekendShare),
+        ])
+    }
+
+    public static let timelineColumns = ["date", "tweets", "active_users", "located", "geocoded", "with_hashtags",
+                                         "with_mentions", "with_links", "retweets", "replies"]
+
+    public static func timelineCells(_ r: TimelineResult.Row) -> [JSONValue] {
+        [.string(r.date), .int(r.tweets), .int(r.activeUsers), .int(r.located), .int(r.geocoded), .int(r.withHashtags),
+         .int(r.withMentions), .int(r.withLinks), .int(r.retweets), .int(r.replies)]
+    }
+
+    public static func timeline(_ t: TimelineResult) -> JSONValue {
+        .object([
+            "tz": .string(t.timeZone), "by": .string(t.period.rawValue),
+            "rows": .array(t.rows.map { .object(Dictionary(uniqueKeysWithValues: zip(timelineColumns, timelineCells($0)))) }),
+        ])
+    }
+
+    public static func hashtags(_ rows: [HashtagRow]) -> JSONValue {
+        .object(["rows": .array(rows.map {
+            .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets)])
+        })])
+    }
+}

@@ -1,0 +1,156 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Model
+import Render
+import Store
+
+/// `--tz`, `--from`, `--to`: local days in an IANA zone.
+struct CalendarOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("IANA time zone for days, weekdays and hours.", valueName: "zone"))
+    var tz = "Europe/Amsterdam"
+
+    @Option(help: ArgumentHelp("First local day, inclusive.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last local day, inclusive.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    func validate() throws {
+        _ = try resolved()
+    }
+
+    func resolved() throws -> (TimeZone, DateRange) {
+        do {
+            return (try AnalysisError.zone(tz), try DateRange(from: from, to: to))
+        } catch let error as AnalysisError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+struct Ratios: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ratios",
+        abstract: "Tabel 6: shares of tweets with hashtags, with @mentions and starting with @.",
+        discussion: """
+            Each share comes with a 95% Wilson interval. --baseline published compares with the
+            study's 1% sample of all tweets (2013-01-23: 13.18%, 57.20%, 46.80%; shares only);
+            --baseline PATH compares with another twindex store counted by the same rules and adds
+            a two-proportion z-test.
+
+            Example:  twindex ratios --baseline published
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    @Option(help: ArgumentHelp("published, or the path of another twindex store.", valueName: "published|path"))
+    var baseline: String?
+
+    func run() throws {
+        try reportingErrors {
+            let db = try Store.openForReading(path: store.path)
+            let base: Baseline? = baseline.map { $0 == "published" ? .published : .store(path: $0) }
+            let result = try Analysis.Ratios.compute(in: db, baseline: base)
+            Console.out(output.json ? AnalysisJSON.ratios(result).rendered() : AnalysisText.ratios(result, store: store.path))
+        }
+    }
+}
+
+struct ActivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activity",
+        abstract: "Grafiek 12: tweets per weekday and hour (local time), the week-hour matrix, weekend share.",
+        discussion: "Example:  twindex activity --from 2012-01-01 --to 2012-12-31 --tz Europe/London")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var calendar: CalendarOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        try reportingErrors {
+            let (zone, range) = try calendar.resolved()
+            let result = try Activity.compute(in: try Store.openForReading(path: store.path), timeZone: zone, range: range)
+            Console.out(output.json ? AnalysisJSON.activity(result).rendered() : AnalysisText.activity(result))
+        }
+    }
+}
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Grafiek 11: per local day, week or month, tweets, active users, located, geo-coded, and more.",
+        discussion: """
+            Columns: date (first day of the period), tweets, active_users (distinct authors),
+            located (profile location or place), geocoded (coordinates), with_hashtags,
+            with_mentions, with_links, retweets (native), replies (in_reply_to set).
+
+            Example:  twindex timeline --by month --csv > months.csv
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var calendar: CalendarOptions
+    @OptionGroup var output: JSONOption
+
+    @Option(help: "day, week or month.")
+    var by = "day"
+
+    @Flag(help: "Write CSV (RFC 4180) instead of a table.")
+    var csv = false
+
+    func validate() throws {
+        if TimelineResult.Period(rawValue: by) == nil { throw ValidationError("--by is day, week or month") }
+        if csv && output.json { throw ValidationError("choose one of --json and --csv") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let (zone, range) = try calendar.resolved()
+            let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: zone,
+                                              by: TimelineResult.Period(rawValue: by) ?? .day, range: range)
+            if output.json { Console.out(AnalysisJSON.timeline(result).rendered()); return }
+            let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
+            if csv {
+                FileHandle.standardOutput.write(Data(table.csv().utf8))
+            } else {
+                Console.out(table.text(width: Terminal.width))
+            }
+        }
+    }
+}
+
+struct HashtagsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hashtags",
+        abstract: "The most frequent hashtags (normalised), with their most common spelling and tweet counts.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    @Option(help: "How many.")
+    var top = 20
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let rows = try HashtagCounts.top(in: try Store.openForReading(path: store.path), limit: top)
+            if output.json { Console.out(AnalysisJSON.hashtags(rows).rendered()); return }
+            let table = Table(columns: ["tag", "label", "tweets"],
+                              rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets)] })
+            Console.out(table.text(width: Terminal.width))
+        }
+    }
+}
+
+enum Terminal {
+    /// Columns of the terminal on stdout ($COLUMNS, else 100).
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
+    }
+}
