@@ -33,6 +33,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest"], path: "Benchmarks/TwindexBench"),
+
         .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Render"], path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),

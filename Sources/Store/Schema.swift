@@ -7,7 +7,8 @@ enum Schema {
         // 1: the first schema.
         """
         CREATE TABLE tweets (
-            id INTEGER PRIMARY KEY,              -- tweet id (id_str)
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,   -- arrival order: appends stay sequential
+            id INTEGER NOT NULL UNIQUE,          -- tweet id (id_str)
             created_at INTEGER,                  -- seconds since 1970-01-01 UTC
             author_id INTEGER,
             text TEXT NOT NULL,                  -- full text, HTML entities decoded
@@ -122,14 +123,17 @@ enum Schema {
         );
 
         CREATE VIRTUAL TABLE tweets_fts USING fts5(
-            text, content="tweets", content_rowid="id",
+            text, content="tweets", content_rowid="seq",
             tokenize="unicode61 remove_diacritics 2"
         );
-        CREATE TRIGGER tweets_ai AFTER INSERT ON tweets BEGIN
-            INSERT INTO tweets_fts(rowid, text) VALUES (new.id, new.text);
-        END;
+        -- The full-text index is brought up to date at the end of each ingest run, in one
+        -- pass (StoreWriter.indexFullText): far faster than indexing row by row. Rows up to
+        -- meta.fts_indexed_seq are in it; only those need an FTS delete.
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+        INSERT INTO meta VALUES ('fts_indexed_seq', 0);
         CREATE TRIGGER tweets_ad AFTER DELETE ON tweets BEGIN
-            INSERT INTO tweets_fts(tweets_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO tweets_fts(tweets_fts, rowid, text) SELECT 'delete', old.seq, old.text
+                WHERE old.seq <= (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
             DELETE FROM hashtags WHERE tweet_id = old.id;
             DELETE FROM mentions WHERE tweet_id = old.id;
             DELETE FROM urls WHERE tweet_id = old.id;

@@ -28,7 +28,7 @@ public final class Store {
         try connection.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -32768;
+            PRAGMA cache_size = -65536;
             PRAGMA temp_store = MEMORY;
             PRAGMA wal_autocheckpoint = 4096;
             """)

@@ -29,6 +29,12 @@ public final class StoreWriter: IngestTarget {
     private var currentFileID: Int64 = 0
     private var deletedIDs = Set<Int64>()
     private var userCache: [Int64: (seenAt: Int64, profile: Int)] = [:]
+    /// Lines written in the open transaction; it commits past `commitLines`.
+    private var uncommittedLines = 0
+    private var inTransaction = false
+    /// Lines per transaction: batches are grouped so that index pages touched by many
+    /// tweets are written once per transaction, not once per batch.
+    public var commitLines = 65_536
 
     private let insertTweet, insertHashtag, insertMention, insertURL, upsertUser: Statement
     private let deleteTweet, rememberDelete, insertBadLine, updateFile, updateRun: Statement
@@ -71,6 +77,8 @@ public final class StoreWriter: IngestTarget {
               notices = notices + ?, bad_lines = bad_lines + ? WHERE id = ?
             """)
         try store.forEach("SELECT id FROM deleted_tweets") { deletedIDs.insert($0.int64(0)) }
+        // A killed run may have left tweets out of the full-text index.
+        try indexFullText()
         // A run still marked running holds no lock any more: it was killed.
         try db.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
         try db.execute("INSERT INTO ingest_runs (started_at, status) VALUES ('\(Self.now())', 'running')")
@@ -87,6 +95,7 @@ public final class StoreWriter: IngestTarget {
     /// size and modification time is skipped (unless `force`); one interrupted is resumed.
     /// `path` nil is standard input: always read from its start.
     public func plan(path: String?, force: Bool) throws -> FilePlan {
+        try commit()
         var size: Int64?
         var mtime: Int64?
         if let path {
@@ -131,6 +140,7 @@ public final class StoreWriter: IngestTarget {
 
     /// Marks the current file read to its end (or records why it stopped early).
     public func finishFile(contentHash: UInt64, error: String?) throws {
+        try commit()
         let s = try store.db.prepare("UPDATE files SET complete = ?, content_hash = ?, error = ? WHERE id = ?")
         s.bind(1, error == nil)
         s.bind(2, String(format: "%016llx", contentHash))
@@ -141,6 +151,7 @@ public final class StoreWriter: IngestTarget {
 
     /// Records a file that could not be opened at all.
     public func recordUnreadable(path: String, reason: String) throws {
+        try commit()
         let s = try store.db.prepare("INSERT INTO files (path, error, run_id) VALUES (?,?,?)")
         s.bind(1, path)
         s.bind(2, reason)
@@ -148,14 +159,36 @@ public final class StoreWriter: IngestTarget {
         try s.run()
     }
 
-    /// Closes the run with its final status.
+    /// Adds the tweets stored since the last time to the full-text index, in one transaction.
+    public func indexFullText() throws {
+        try commit()
+        try store.db.execute("""
+            BEGIN IMMEDIATE;
+            INSERT INTO tweets_fts (rowid, text)
+                SELECT seq, text FROM tweets WHERE seq > (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
+            UPDATE meta SET value = (SELECT coalesce(max(seq), 0) FROM tweets) WHERE key = 'fts_indexed_seq'
+                AND (SELECT coalesce(max(seq), 0) FROM tweets) > value;
+            COMMIT;
+            """)
+    }
+
+    /// Brings the full-text index up to date and closes the run with its final status.
     public func finishRun(status: String) throws {
+        try indexFullText()
         let s = try store.db.prepare("UPDATE ingest_runs SET status = ?, finished_at = ? WHERE id = ?")
         s.bind(1, status)
         s.bind(2, Self.now())
         s.bind(3, runID)
         try s.run()
         try store.db.execute("PRAGMA wal_checkpoint(PASSIVE); PRAGMA optimize")
+    }
+
+    /// Commits the open transaction, if any: everything written so far, with its file position.
+    public func commit() throws {
+        guard inTransaction else { return }
+        try store.db.execute("COMMIT")
+        inTransaction = false
+        uncommittedLines = 0
     }
 
     // MARK: - The hot path
@@ -165,7 +198,10 @@ public final class StoreWriter: IngestTarget {
         c.lines = batch.lines
         c.notices = batch.otherNotices
         c.badLines = batch.badLines.count
-        try store.db.execute("BEGIN IMMEDIATE")
+        if !inTransaction {
+            try store.db.execute("BEGIN IMMEDIATE")
+            inTransaction = true
+        }
         do {
             for item in batch.tweets {
                 if deletedIDs.contains(item.tweet.id) {
@@ -206,9 +242,12 @@ public final class StoreWriter: IngestTarget {
             }
             updateRun.bind(8, runID)
             try updateRun.run()
-            try store.db.execute("COMMIT")
+            uncommittedLines += max(1, batch.lines)
+            if uncommittedLines >= commitLines { try commit() }
         } catch {
             try? store.db.execute("ROLLBACK")
+            inTransaction = false
+            uncommittedLines = 0
             throw error
         }
         counts.lines += c.lines

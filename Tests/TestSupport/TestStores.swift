@@ -28,7 +28,7 @@ public enum TestStores {
             "SELECT tweet_id, url FROM urls ORDER BY tweet_id, url",
             "SELECT id FROM deleted_tweets ORDER BY id",
             "SELECT count(*) FROM tweets_fts",
-            "SELECT rowid FROM tweets_fts WHERE tweets_fts MATCH 'the OR de OR brexit' ORDER BY rowid",
+            "SELECT t.id FROM tweets_fts JOIN tweets t ON t.rowid = tweets_fts.rowid WHERE tweets_fts MATCH 'the OR de OR brexit' ORDER BY t.id",
             "SELECT id, screen_name, location FROM users ORDER BY id",
             "SELECT line, error FROM bad_lines ORDER BY file_id, line",
             "SELECT sum(duplicates), sum(notices), sum(suppressed) FROM ingest_runs",

@@ -1,0 +1,58 @@
+// Floors and hot-path timings for BENCHMARKS.md (run by Benchmarks/run.sh, release build).
+//   twindex-bench read FILE      lines only (the reader floor)
+//   twindex-bench parse FILE     reader + simdjson parse of every line (the parse floor)
+//   twindex-bench decode FILE    reader + full decode + extraction, no store
+//   twindex-bench extract FILE   twitter-text extraction on every stored text of FILE's tweets
+import Foundation
+import Ingest
+import Model
+import Text
+
+final class Counter: TweetSink {
+    var tweets = 0, lines = 0
+    func write(_ batch: IngestBatch) throws {
+        tweets += batch.tweets.count
+        lines += batch.lines
+    }
+}
+
+let args = CommandLine.arguments
+guard args.count == 3 else {
+    FileHandle.standardError.write(Data("usage: twindex-bench read|parse|decode|extract FILE\n".utf8))
+    exit(64)
+}
+let start = Date()
+var summary = ""
+switch args[1] {
+case "read":
+    let (lines, bytes) = try BenchProbe.readLines(path: args[2])
+    summary = "lines=\(lines) bytes=\(bytes)"
+case "parse":
+    let (lines, failures) = try BenchProbe.parseLines(path: args[2])
+    summary = "lines=\(lines) parse_failures=\(failures)"
+case "decode":
+    let counter = Counter()
+    _ = try IngestPipeline.run(path: args[2], sink: counter)
+    summary = "lines=\(counter.lines) tweets=\(counter.tweets)"
+case "extract":
+    var texts: [String] = []
+    let sink = TextCollector()
+    _ = try IngestPipeline.run(path: args[2], sink: sink)
+    texts = sink.texts
+    let t0 = Date()
+    var found = 0
+    for t in texts {
+        found += TwitterText.hashtags(in: t).count + TwitterText.mentions(in: t).count
+        if TwitterText.replyScreenName(in: t) != nil { found += 1 }
+    }
+    summary = "texts=\(texts.count) entities=\(found) extract_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t0)))"
+default:
+    FileHandle.standardError.write(Data("unknown mode \(args[1])\n".utf8))
+    exit(64)
+}
+print("\(args[1]) \(summary) seconds=\(String(format: "%.3f", Date().timeIntervalSince(start)))")
+
+final class TextCollector: TweetSink {
+    var texts: [String] = []
+    func write(_ batch: IngestBatch) throws { texts += batch.tweets.map(\.tweet.text) }
+}
