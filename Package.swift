@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,130 @@
+import Graph
+import Store
+
+/// Figuur 3: the hashtag co-occurrence network and its communities (ANALYSIS.md).
+/// Nodes: normalised tags carried by more than `moreThan` tweets (and no others anywhere
+/// in the result); edges: the number of tweets carrying both tags, each pair once per tweet.
+public struct CooccurrenceResult: Sendable, Equatable {
+    public struct Node: Sendable, Equatable {
+        public var tag: String
+        public var label: String
+        /// Tweets carrying the tag.
+        public var frequency: Int64
+        /// Distinct authors of those tweets.
+        public var users: Int64
+        public var community: Int
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public var source: String
+        public var target: String
+        public var weight: Int64
+    }
+
+    public struct Community: Sendable, Equatable {
+        public var id: Int
+        public var size: Int
+        /// Member tags by frequency, at most ten.
+        public var top: [String]
+    }
+
+    public var algorithm: CommunityDetection.Algorithm
+    public var resolution: Double
+    /// The seed of the run kept (with `runs` > 1, the best of seed..seed+runs−1).
+    public var seed: UInt64
+    public var runs: Int
+    public var moreThan: Int
+    public var modularity: Double
+    public var nodes: [Node]
+    public var edges: [Edge]
+    public var communities: [Community]
+}
+
+public enum Cooccurrence {
+    public struct Options: Sendable {
+        public var moreThan = 100
+        public var algorithm = CommunityDetection.Algorithm.leiden
+        public var resolution = 1.0
+        public var seed: UInt64 = 1
+        public var runs = 1
+        public init() {}
+    }
+
+    public static func compute(in store: Store, options: Options = Options()) throws -> CooccurrenceResult {
+        guard options.resolution > 0, options.resolution.isFinite else {
+            throw AnalysisError.invalidOption("--resolution must be a positive number")
+        }
+        // One pass over the tweet → tags lists (hashtags is keyed by tweet, then tag).
+        var tagIndex: [String: Int] = [:]
+        var tagNames: [String] = []
+        var frequency: [Int64] = []
+        var authors: [Set<Int64>] = []
+        var lists: [[Int32]] = []
+        var current: Int64 = .min
+        var list: [Int32] = []
+        try store.rows("""
+            SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+            ORDER BY h.tweet_id
+            """) { r in
+            let tweet = r.int(0)
+            if tweet != current {
+                if list.count > 1 { lists.append(list) }
+                list.removeAll(keepingCapacity: true)
+                current = tweet
+            }
+            let tag = r.string(1) ?? ""
+            let k: Int
+            if let known = tagIndex[tag] {
+                k = known
+            } else {
+                k = tagNames.count
+                tagIndex[tag] = k
+                tagNames.append(tag)
+                frequency.append(0)
+                authors.append([])
+            }
+            frequency[k] += 1
+            if !r.isNull(2) { authors[k].insert(r.int(2)) }
+            list.append(Int32(k))
+        }
+        if list.count > 1 { lists.append(list) }
+
+        // Nodes: frequency > N, most frequent first.
+        let kept = (0..<tagNames.count).filter { frequency[$0] > Int64(options.moreThan) }
+            .sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : tagNames[$0] < tagNames[$1] }
+        var nodeOf = [Int](repeating: -1, count: tagNames.count)
+        for (i, k) in kept.enumerated() { nodeOf[k] = i }
+        var pairs: [Int: Int64] = [:]
+        let n = kept.count
+        for l in lists {
+            let members = l.map { nodeOf[Int($0)] }.filter { $0 >= 0 }.sorted()
+            guard members.count > 1 else { continue }
+            for a in 0..<members.count {
+                for b in (a + 1)..<members.count where members[a] != members[b] {
+                    pairs[members[a] * n + members[b], default: 0] += 1
+                }
+            }
+        }
+        let edgeKeys = pairs.keys.sorted()
+        let graph = WeightedGraph(nodeCount: n, edges: edgeKeys.map { ($0 / n, $0 % n, Double(pairs[$0]!)) })
+        let labels = try HashtagCounts.labels(in: store, for: kept.map { tagNames[$0] })
+        let clustering = CommunityDetection.run(graph, algorithm: options.algorithm, resolution: options.resolution,
+                                                seed: options.seed, runs: options.runs,
+                                                tieBreak: { members in members.map { tagNames[kept[$0]] }.min() ?? "" })
+        let nodes = kept.enumerated().map { i, k in
+            CooccurrenceResult.Node(tag: tagNames[k], label: labels[tagNames[k]] ?? tagNames[k], frequency: frequency[k],
+                                    users: Int64(authors[k].count), community: clustering.partition[i])
+        }
+        let edges = edgeKeys.map { key in
+            CooccurrenceResult.Edge(source: nodes[key / n].tag, target: nodes[key % n].tag, weight: pairs[key]!)
+        }
+        var communities: [CooccurrenceResult.Community] = []
+        for c in 0..<((clustering.partition.max() ?? -1) + 1) {
+            let members = nodes.filter { $0.community == c }   // already by frequency
+            communities.append(.init(id: c, size: members.count, top: Array(members.prefix(10).map(\.tag))))
+        }
+        return CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
+                                  runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
+                                  nodes: nodes, edges: edges, communities: communities)
+    }
+}
