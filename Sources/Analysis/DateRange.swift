@@ -26,6 +26,13 @@ public struct DateRange: Sendable, Equatable {
         }
     }
 
+    /// The UTC bounds of the range in `zone`; nil where the range is open.
+    public func utcBounds(in zone: TimeZone) -> (lower: Int64?, upper: Int64?) {
+        let first = (from ?? to ?? 0) * 86400, last = ((to ?? from ?? 0) + 1) * 86400
+        let buckets = CalendarBuckets(timeZone: zone, covering: first...max(first, last))
+        return (from.map(buckets.startOfDay), to.map { buckets.startOfDay($0 + 1) })
+    }
+
     /// `created_at >= lower AND created_at < upper` in UTC seconds.
     public func utcBounds(_ buckets: CalendarBuckets) -> (lower: Int64, upper: Int64) {
         (from.map(buckets.startOfDay) ?? .min, to.map { buckets.startOfDay($0 + 1) } ?? .max)

@@ -17,6 +17,8 @@ public final class Store {
     public static func openForReading(path: String) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
         let connection = try Connection(path: path, flags: SQLITE_OPEN_READONLY)
+        // Reading commands cannot reach other files either.
+        sqlite3_limit(connection.handle, SQLITE_LIMIT_ATTACHED, 0)
         let store = Store(path: path, connection: connection)
         try store.checkSchema(migrate: false)
         return store

@@ -1,0 +1,84 @@
+import CSQLite
+
+/// A full-text search over `tweets_fts` with filters; every value the user typed is bound.
+public struct SearchRequest: Sendable, Equatable {
+    public enum Sort: String, CaseIterable, Sendable { case rank, newest, oldest }
+
+    /// FTS5 query syntax: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5).
+    public var query: String
+    /// Screen name (case-insensitive) of the author's latest profile.
+    public var user: String?
+    /// A normalised hashtag key (see TagNormalizer).
+    public var hashtag: String?
+    /// created_at >= lower and < upper (UTC seconds).
+    public var lower: Int64?
+    public var upper: Int64?
+    public var limit = 50
+    public var sort = Sort.rank
+    /// Markers put around matched terms (nil: plain text).
+    public var highlight: (open: String, close: String)?
+
+    public init(query: String) { self.query = query }
+
+    public static func == (a: SearchRequest, b: SearchRequest) -> Bool {
+        a.query == b.query && a.user == b.user && a.hashtag == b.hashtag && a.lower == b.lower && a.upper == b.upper
+            && a.limit == b.limit && a.sort == b.sort && a.highlight?.open == b.highlight?.open
+            && a.highlight?.close == b.highlight?.close
+    }
+}
+
+public struct SearchHit: Sendable, Equatable {
+    public var id: Int64
+    public var createdAt: Int64?
+    public var screenName: String?
+    public var text: String
+}
+
+extension Store {
+    public func search(_ r: SearchRequest) throws -> [SearchHit] {
+        // Only fixed SQL text is chosen here; every user value goes in as a parameter.
+        let order: String
+        switch r.sort {
+        case .rank: order = "bm25(tweets_fts), t.id"
+        case .newest: order = "t.created_at DESC, t.id DESC"
+        case .oldest: order = "t.created_at ASC, t.id ASC"
+        }
+        let text = r.highlight == nil ? "t.text" : "highlight(tweets_fts, 0, :open, :close)"
+        let sql = """
+            SELECT t.id, t.created_at, u.screen_name, \(text)
+            FROM tweets_fts JOIN tweets t ON t.seq = tweets_fts.rowid
+            LEFT JOIN users u ON u.id = t.author_id
+            WHERE tweets_fts MATCH :query
+              AND (:user IS NULL OR t.author_id IN (SELECT id FROM users WHERE screen_name = :user COLLATE NOCASE))
+              AND (:tag IS NULL OR EXISTS (SELECT 1 FROM hashtags h WHERE h.tweet_id = t.id AND h.tag = :tag))
+              AND (:lower IS NULL OR t.created_at >= :lower)
+              AND (:upper IS NULL OR t.created_at < :upper)
+            ORDER BY \(order)
+            LIMIT :limit
+            """
+        let s = try db.prepare(sql)
+        func bind(_ name: String, _ value: SQLValue) {
+            let i = sqlite3_bind_parameter_index(s.handle, name)
+            if i > 0 { s.bind(i, value: value) }
+        }
+        bind(":query", .text(r.query))
+        bind(":user", r.user.map(SQLValue.text) ?? .null)
+        bind(":tag", r.hashtag.map(SQLValue.text) ?? .null)
+        bind(":lower", r.lower.map(SQLValue.integer) ?? .null)
+        bind(":upper", r.upper.map(SQLValue.integer) ?? .null)
+        bind(":limit", .integer(Int64(r.limit)))
+        if let h = r.highlight {
+            bind(":open", .text(h.open))
+            bind(":close", .text(h.close))
+        }
+        var hits: [SearchHit] = []
+        do {
+            while try s.step() {
+                hits.append(SearchHit(id: s.int64(0), createdAt: s.optionalInt64(1), screenName: s.string(2), text: s.string(3) ?? ""))
+            }
+        } catch StoreError.sqlite(_, let message, _) {
+            throw StoreError.invalidQuery(message: "invalid search query \"\(r.query)\": \(message) (FTS5 syntax: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(a b, 10))")
+        }
+        return hits
+    }
+}
