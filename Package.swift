@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["Model", "Text", "CSQLite"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
-        .target(name: "Render", dependencies: ["Model", "Analysis", "Graph"]),
+        .target(name: "Render", dependencies: ["Model", "Store", "Analysis", "Graph"]),
         .target(name: "Generate", dependencies: ["Model", "Text"]),
         .executableTarget(name: "twindex", dependencies: [
             "Model", "Text", "Ingest", "Store", "Analysis", "Graph", "Render", "Generate",
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Analysis", "Store", "Generate", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

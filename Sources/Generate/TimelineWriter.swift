@@ -137,11 +137,13 @@ struct TimelineWriter {
         let cluster = Vocabulary.clusters[rng.unit() < 0.8 ? account.homeCluster : Int(rng.next() % 5)]
         let n = rng.unit() < 0.55 ? 1 : (rng.unit() < 0.67 ? 2 : 3)
         var tags: [String] = []
-        for _ in 0..<n {
+        for k in 0..<n {
+            // A second or third tag now and then comes from another cluster (bridging edges).
+            let from = k > 0 && rng.unit() < 0.1 ? Vocabulary.clusters[Int(rng.next() % 5)] : cluster
             // Zipf-like within the cluster.
             let r = rng.unit()
-            let rank = min(cluster.count - 1, Int(pow(r, 1.8) * Double(cluster.count)))
-            tags.append(spelling(of: cluster[rank], &rng))
+            let rank = min(from.count - 1, Int(pow(r, 1.8) * Double(from.count)))
+            tags.append(spelling(of: from[rank], &rng))
         }
         if rng.unit() < 0.12 { tags.append("dag\(rng.next() % 4000)") }
         return tags

@@ -15,5 +15,5 @@ struct Twindex: ParsableCommand {
             Set TWINDEX_DB to use another store by default.
             """,
         version: "0.1.0",
-        subcommands: [Ingest.self, Stats.self, BadLines.self, Show.self, Ratios.self, ActivityCommand.self, TimelineCommand.self, HashtagsCommand.self, Cooccur.self, Search.self, SQL.self, Query.self, GenerateCorpus.self])
+        subcommands: [Ingest.self, Stats.self, BadLines.self, Show.self, Ratios.self, ActivityCommand.self, TimelineCommand.self, HashtagsCommand.self, Cooccur.self, Search.self, SQL.self, Query.self, Report.self, GenerateCorpus.self, Demo.self])
 }
