@@ -9,7 +9,7 @@ public enum IngestPipeline {
         public var batchLines: Int
         /// Lines longer than this are bad lines.
         public var maxLineBytes: Int
-        public init(batchLines: Int = 4096, maxLineBytes: Int = 16 << 20) {
+        public init(batchLines: Int = 2048, maxLineBytes: Int = 16 << 20) {
             self.batchLines = batchLines
             self.maxLineBytes = maxLineBytes
         }
@@ -32,7 +32,7 @@ public enum IngestPipeline {
                            onBatch: (IngestBatch) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) throws -> FileSummary {
         let reader = try LineReader(path: path, maxLineBytes: options.maxLineBytes)
-        let queue = BoundedQueue<IngestBatch>(capacity: 4)
+        let queue = BoundedQueue<IngestBatch>(capacity: 3)
         let readError = ErrorBox()
         let done = DispatchSemaphore(value: 0)
 

@@ -59,6 +59,7 @@ public final class Store {
             for v in version..<Schema.currentVersion {
                 try db.execute(Schema.migrations[v])
             }
+            for index in Schema.readerIndexes { try db.execute(index.sql) }
             try db.execute("PRAGMA user_version = \(Schema.currentVersion); COMMIT")
         } catch {
             try? db.execute("ROLLBACK")

@@ -77,8 +77,13 @@ public final class StoreWriter: IngestTarget {
               notices = notices + ?, bad_lines = bad_lines + ? WHERE id = ?
             """)
         try store.forEach("SELECT id FROM deleted_tweets") { deletedIDs.insert($0.int64(0)) }
-        // A killed run may have left tweets out of the full-text index.
+        // A killed run may have left tweets out of the full-text index or without reader indexes.
         try indexFullText()
+        if try db.scalar("SELECT count(*) FROM (SELECT 1 FROM tweets LIMIT 1)") == 0 {
+            for index in Schema.readerIndexes { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
+        } else {
+            try createReaderIndexes()
+        }
         // A run still marked running holds no lock any more: it was killed.
         try db.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
         try db.execute("INSERT INTO ingest_runs (started_at, status) VALUES ('\(Self.now())', 'running')")
@@ -172,9 +177,16 @@ public final class StoreWriter: IngestTarget {
             """)
     }
 
-    /// Brings the full-text index up to date and closes the run with its final status.
+    /// Creates the reader indexes that are missing (after a load into an empty store).
+    func createReaderIndexes() throws {
+        try commit()
+        for index in Schema.readerIndexes { try store.db.execute(index.sql) }
+    }
+
+    /// Brings the full-text and reader indexes up to date and closes the run with its status.
     public func finishRun(status: String) throws {
         try indexFullText()
+        try createReaderIndexes()
         let s = try store.db.prepare("UPDATE ingest_runs SET status = ?, finished_at = ? WHERE id = ?")
         s.bind(1, status)
         s.bind(2, Self.now())
