@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest"], path: "Benchmarks/TwindexBench"),
+        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest", "Store"], path: "Benchmarks/TwindexBench"),
 
         .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Render"], path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),

@@ -3,9 +3,11 @@
 //   twindex-bench parse FILE     reader + simdjson parse of every line (the parse floor)
 //   twindex-bench decode FILE    reader + full decode + extraction, no store
 //   twindex-bench extract FILE   twitter-text extraction on every stored text of FILE's tweets
+//   twindex-bench writer-floor STORE NEW   raw SQLite writes of STORE's rows into NEW (no JSON)
 import Foundation
 import Ingest
 import Model
+import Store
 import Text
 
 final class Counter: TweetSink {
@@ -17,8 +19,8 @@ final class Counter: TweetSink {
 }
 
 let args = CommandLine.arguments
-guard args.count == 3 else {
-    FileHandle.standardError.write(Data("usage: twindex-bench read|parse|decode|extract FILE\n".utf8))
+guard args.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: twindex-bench read|parse|decode|extract FILE, or writer-floor STORE NEW\n".utf8))
     exit(64)
 }
 let start = Date()
@@ -39,13 +41,17 @@ case "extract":
     let sink = TextCollector()
     _ = try IngestPipeline.run(path: args[2], sink: sink)
     texts = sink.texts
+    let repeats = Int(ProcessInfo.processInfo.environment["TWINDEX_BENCH_REPEATS"] ?? "1") ?? 1
     let t0 = Date()
     var found = 0
-    for t in texts {
+    for _ in 0..<repeats { for t in texts {
         found += TwitterText.hashtags(in: t).count + TwitterText.mentions(in: t).count
         if TwitterText.replyScreenName(in: t) != nil { found += 1 }
-    }
-    summary = "texts=\(texts.count) entities=\(found) extract_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t0)))"
+    } }
+    summary = "texts=\(texts.count) entities=\(found / repeats) extract_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t0) / Double(repeats)))"
+case "writer-floor":
+    let r = try WriterFloor.run(from: args[2], to: args[3])
+    summary = "tweets=\(r.tweets) write_seconds=\(String(format: "%.3f", r.seconds))"
 default:
     FileHandle.standardError.write(Data("unknown mode \(args[1])\n".utf8))
     exit(64)

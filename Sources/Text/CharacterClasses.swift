@@ -73,16 +73,28 @@ enum CharacterClasses {
 
     /// The punctuation that may follow a cashtag.
     static func isCashtagPunctuation(_ c: Unicode.Scalar) -> Bool {
-        "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$".unicodeScalars.contains(c)
+        switch c {
+        case "!", "'", "#", "%", "&", "(", ")", "*", "+", ",", "\\", "-", ".", "/", ":", ";", "<", "=", ">", "?",
+             "@", "[", "]", "^", "_", "{", "|", "}", "~", "$":
+            return true
+        default:
+            return false
+        }
     }
 
     /// Characters that must not stand right before a mention's `@`.
     static func blocksMention(_ c: Unicode.Scalar) -> Bool {
-        isScreenNameChar(c) || "!#$%&*@\u{FF20}".unicodeScalars.contains(c)
+        switch c {
+        case "!", "#", "$", "%", "&", "*", "@", "\u{FF20}": return true
+        default: return isScreenNameChar(c)
+        }
     }
 
     /// Characters that must not stand right before the `RT` of an `RT@user` mention.
     static func blocksRetweetMarker(_ c: Unicode.Scalar) -> Bool {
-        isScreenNameChar(c) || "+~.-".unicodeScalars.contains(c)
+        switch c {
+        case "+", "~", ".", "-": return true
+        default: return isScreenNameChar(c)
+        }
     }
 }

@@ -10,12 +10,48 @@
 public enum TwitterText {
     /// Hashtags, without `#`; those overlapping a URL are dropped, as twitter-text does.
     public static func hashtags(in text: String) -> [TextEntity] {
-        let s = Array(text.unicodeScalars)
+        // `#` is 0x23; `＃` (U+FF03) is EF BC 83 in UTF-8.
+        guard containsByte(text, 0x23, 0xEF) else { return [] }
+        let s = scalars(text)
         guard s.contains(where: CharacterClasses.isHashSign) else { return [] }
         let tags = scanHashtags(s)
-        guard !tags.isEmpty, s.contains(where: { $0 == "." || $0 == ":" }) else { return tags }
-        let urls = URLExtractor.urls(in: s)
-        return tags.filter { tag in !urls.contains { $0.start < tag.end && tag.start < $0.end } }
+        guard !tags.isEmpty, containsByte(text, 0x2E, 0x3A) else { return tags }
+        // A URL has no white space, so only the token around a hashtag can hold one overlapping it.
+        return tags.filter { tag in
+            var lo = tag.start, hi = tag.end
+            while lo > 0, !CharacterClasses.isSpace(s[lo - 1]) { lo -= 1 }
+            while hi < s.count, !CharacterClasses.isSpace(s[hi]) { hi += 1 }
+            let token = Array(s[lo..<hi])
+            guard token.contains(where: { $0 == "." || $0 == ":" }) else { return true }
+            return !URLExtractor.urls(in: token).contains { $0.start + lo < tag.end && tag.start < $0.end + lo }
+        }
+    }
+
+    /// Whether the text's UTF-8 holds byte `a` or `b` (a quick test before any real work).
+    static func containsByte(_ text: String, _ a: UInt8, _ b: UInt8) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            for x in bytes where x == a || x == b { return true }
+            return false
+        }) {
+            return found
+        }
+        return text.utf8.contains { $0 == a || $0 == b }
+    }
+
+    /// A string of scalars (entity values are short; ASCII ones take the fast path).
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        if s.allSatisfy(\.isASCII) { return String(decoding: s.map { UInt8($0.value) }, as: UTF8.self) }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s)
+        return String(out)
+    }
+
+    /// The text's scalars, in one pass.
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars { s.append(c) }
+        return s
     }
 
     /// Mentions, without `@`; `@user/list` references are left out (see `mentionsOrLists`).
@@ -25,7 +61,9 @@ public enum TwitterText {
 
     /// Mentions and list references: `@user/list` gives screen name `user`, slug `/list`.
     public static func mentionsOrLists(in text: String) -> [TextEntity] {
-        let s = Array(text.unicodeScalars)
+        // `@` is 0x40; `＠` (U+FF20) is EF BC A0 in UTF-8.
+        guard containsByte(text, 0x40, 0xEF) else { return [] }
+        let s = scalars(text)
         guard s.contains(where: CharacterClasses.isAtSign) else { return [] }
         return scanMentions(s)
     }
@@ -71,7 +109,7 @@ public enum TwitterText {
                 continue
             }
             if let end = matchCashtag(s, from: dollar + 1) {
-                out.append(TextEntity(kind: .cashtag, value: String(String.UnicodeScalarView(s[(dollar + 1)..<end])),
+                out.append(TextEntity(kind: .cashtag, value: string(s[(dollar + 1)..<end]),
                                       start: dollar, end: end))
                 p = end
             } else {
@@ -118,7 +156,7 @@ public enum TwitterText {
                 continue
             }
             if !followedByHashOrScheme(s, at: end) {
-                out.append(TextEntity(kind: .hashtag, value: String(String.UnicodeScalarView(s[(hash + 1)..<end])),
+                out.append(TextEntity(kind: .hashtag, value: string(s[(hash + 1)..<end]),
                                       start: hash, end: end))
             }
             p = end
@@ -140,13 +178,13 @@ public enum TwitterText {
                 p += 1
                 continue
             }
-            let name = String(String.UnicodeScalarView(s[(at + 1)..<end]))
+            let name = string(s[(at + 1)..<end])
             var slug = ""
             if end + 1 < s.count, s[end] == "/", CharacterClasses.isASCIILetter(s[end + 1]) {
                 var e = end + 2
                 while e < s.count, e - end - 2 < 24,
                       CharacterClasses.isScreenNameChar(s[e]) || s[e] == "-" { e += 1 }
-                slug = String(String.UnicodeScalarView(s[end..<e]))
+                slug = string(s[end..<e])
                 end = e
             }
             if !(end < s.count && (CharacterClasses.isAtSign(s[end]) || CharacterClasses.isLatinAccent(s[end])))
@@ -160,22 +198,24 @@ public enum TwitterText {
 
     /// Where the `@` of a mention starting its match at `p` stands, if one does:
     /// `^@`, `<char>@` with an allowed char, or `(^|<char>)RT:?@`.
+    @inline(__always)
     private static func mentionSign(_ s: [Unicode.Scalar], from p: Int) -> Int? {
         if p == 0 && CharacterClasses.isAtSign(s[0]) { return 0 }
-        if p + 1 < s.count, CharacterClasses.isAtSign(s[p + 1]), !CharacterClasses.blocksMention(s[p]) {
-            return p + 1
-        }
+        guard p + 1 < s.count else { return nil }
+        if CharacterClasses.isAtSign(s[p + 1]) { return CharacterClasses.blocksMention(s[p]) ? nil : p + 1 }
         // The retweet form, either at the very start or after one allowed character.
-        var starts: [Int] = []
-        if p == 0 { starts.append(0) }
-        if !CharacterClasses.blocksRetweetMarker(s[p]) { starts.append(p + 1) }
-        for r in starts where r + 2 < s.count {
-            guard s[r] == "r" || s[r] == "R", s[r + 1] == "t" || s[r + 1] == "T" else { continue }
-            var q = r + 2
-            if q < s.count, s[q] == ":" { q += 1 }
-            if q < s.count, CharacterClasses.isAtSign(s[q]) { return q }
-        }
+        if p == 0, let at = retweetMarkerSign(s, at: 0) { return at }
+        if !CharacterClasses.blocksRetweetMarker(s[p]) { return retweetMarkerSign(s, at: p + 1) }
         return nil
+    }
+
+    /// `RT:?@` (any case) starting at `r`: the index of its `@`.
+    @inline(__always)
+    private static func retweetMarkerSign(_ s: [Unicode.Scalar], at r: Int) -> Int? {
+        guard r + 2 < s.count, s[r] == "r" || s[r] == "R", s[r + 1] == "t" || s[r + 1] == "T" else { return nil }
+        var q = r + 2
+        if s[q] == ":" { q += 1 }
+        return q < s.count && CharacterClasses.isAtSign(s[q]) ? q : nil
     }
 
     /// `[a-z]{1,6}(?:[._][a-z]{1,2})?` (case-insensitive), followed by the end, white space or

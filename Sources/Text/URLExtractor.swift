@@ -36,11 +36,14 @@ enum URLExtractor {
         return !"@\u{FF20}$#\u{FF03}".unicodeScalars.contains(c)
     }
 
-    private static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ p: String) -> Bool {
-        var k = i
-        for c in p.unicodeScalars {
-            guard k < s.count, s[k].properties.lowercaseMapping == String(c) else { return false }
-            k += 1
+    /// Whether `s` at `i` starts with the lowercase ASCII `p`, ignoring ASCII case.
+    private static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard i + n <= s.count else { return false }
+        for k in 0..<n {
+            var v = s[i + k].value
+            if v >= 65 && v <= 90 { v += 32 }
+            if v != UInt32(p.utf8Start[k]) { return false }
         }
         return true
     }
