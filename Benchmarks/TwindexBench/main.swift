@@ -4,6 +4,7 @@
 //   twindex-bench decode FILE    reader + full decode + extraction, no store
 //   twindex-bench extract FILE   twitter-text extraction on every stored text of FILE's tweets
 //   twindex-bench writer-floor STORE NEW   raw SQLite writes of STORE's rows into NEW (no JSON)
+//   twindex-bench fuzz DIR N [SEED]        N mutated lines of DIR's *.jsonl through the decoder
 import Foundation
 import Ingest
 import Model
@@ -49,6 +50,13 @@ case "extract":
         if TwitterText.replyScreenName(in: t) != nil { found += 1 }
     } }
     summary = "texts=\(texts.count) entities=\(found / repeats) extract_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t0) / Double(repeats)))"
+case "fuzz":
+    let folder = URL(fileURLWithPath: args[2])
+    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        .filter { $0.pathExtension == "jsonl" && $0.lastPathComponent != "expected_facts.jsonl" }
+    let seeds = try files.flatMap { try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+    let counts = Mutator.run(seeds: seeds, inputs: Int(args[3]) ?? 1_000_000, seed: UInt64(args.count > 4 ? args[4] : "1") ?? 1)
+    summary = "inputs=\(counts.inputs) decoded=\(counts.decoded) rejected=\(counts.rejected) crashes=0"
 case "writer-floor":
     let r = try WriterFloor.run(from: args[2], to: args[3])
     summary = "tweets=\(r.tweets) write_seconds=\(String(format: "%.3f", r.seconds))"

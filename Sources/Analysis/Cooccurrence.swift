@@ -63,7 +63,8 @@ public enum Cooccurrence {
         var current: Int64 = .min
         var list: [Int32] = []
         try store.rows("""
-            SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+            SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h
+            JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
             ORDER BY h.tweet_id
             """) { r in
             let tweet = r.int(0)

@@ -31,40 +31,82 @@ public enum Timeline {
                                range: DateRange = DateRange()) throws -> TimelineResult {
         let buckets = try Activity.bucketsFor(store, timeZone)
         let (lower, upper) = range.utcBounds(buckets)
+        let bounds: [SQLValue] = [.integer(lower), .integer(upper)]
+        // Active users: distinct (author, period) pairs, counted in author-then-time order on a
+        // second connection while this one counts (both cores busy).
+        let activeUsers = ActiveUsers()
+        let second = try Store.openForReading(path: store.path)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            defer { done.signal() }
+            do {
+                activeUsers.counts = try Self.activeUsers(in: second, buckets: buckets, period: period, bounds: bounds)
+            } catch {
+                activeUsers.error = error
+            }
+        }.start()
+        // Counts: one pass in time order over the covering index, so periods arrive in order.
         var rows: [Int64: TimelineResult.Row] = [:]
-        var authors: [Int64: Set<Int64>] = [:]
+        var key = Int64.min
+        var row = TimelineResult.Row(date: "")
         try store.rows("""
-            SELECT created_at, author_id, located, longitude IS NOT NULL AND latitude IS NOT NULL, has_hashtags,
-                   has_mentions, has_urls, retweeted_id IS NOT NULL, in_reply_to_status_id IS NOT NULL
-            FROM tweets WHERE created_at >= ? AND created_at < ?
-            """, [.integer(lower), .integer(upper)]) { r in
-            let key = Self.periodStart(buckets.day(of: r.int(0)), period)
-            var row = rows[key] ?? TimelineResult.Row(date: "")
+            SELECT created_at, located, longitude IS NOT NULL AND latitude IS NOT NULL, has_hashtags, has_mentions,
+                   has_urls, retweeted_id IS NOT NULL, in_reply_to_status_id IS NOT NULL
+            FROM tweets WHERE created_at >= ? AND created_at < ? ORDER BY created_at
+            """, bounds) { r in
+            let k = Self.periodStart(buckets.day(of: r.int(0)), period)
+            if k != key {
+                if key != .min { rows[key] = row }
+                key = k
+                row = rows[k] ?? TimelineResult.Row(date: "")
+            }
             row.tweets += 1
-            row.located += r.int(2)
-            row.geocoded += r.int(3)
-            row.withHashtags += r.int(4)
-            row.withMentions += r.int(5)
-            row.withLinks += r.int(6)
-            row.retweets += r.int(7)
-            row.replies += r.int(8)
-            rows[key] = row
-            if !r.isNull(1) { authors[key, default: []].insert(r.int(1)) }
+            row.located += r.int(1)
+            row.geocoded += r.int(2)
+            row.withHashtags += r.int(3)
+            row.withMentions += r.int(4)
+            row.withLinks += r.int(5)
+            row.retweets += r.int(6)
+            row.replies += r.int(7)
         }
+        if key != .min { rows[key] = row }
+        done.wait()
+        if let error = activeUsers.error { throw error }
+        let active = activeUsers.counts
         guard let first = range.from.map({ Self.periodStart($0, period) }) ?? rows.keys.min(),
               let last = range.to.map({ Self.periodStart($0, period) }) ?? rows.keys.max(), first <= last else {
             return TimelineResult(timeZone: timeZone.identifier, period: period, rows: [])
         }
         var out: [TimelineResult.Row] = []
-        var key = first
-        while key <= last {
-            var row = rows[key] ?? TimelineResult.Row(date: "")
-            row.date = CalendarBuckets.format(key)
-            row.activeUsers = Int64(authors[key]?.count ?? 0)
+        var start = first
+        while start <= last {
+            var row = rows[start] ?? TimelineResult.Row(date: "")
+            row.date = CalendarBuckets.format(start)
+            row.activeUsers = active[start] ?? 0
             out.append(row)
-            key = Self.next(key, period)
+            start = Self.next(start, period)
         }
         return TimelineResult(timeZone: timeZone.identifier, period: period, rows: out)
+    }
+
+    static func activeUsers(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
+                            bounds: [SQLValue]) throws -> [Int64: Int64] {
+        var active: [Int64: Int64] = [:]
+        var lastAuthor: Int64?
+        var lastKey = Int64.min
+        try store.rows("""
+            SELECT author_id, created_at FROM tweets \(try store.indexHint("tweets_author"))
+            WHERE author_id IS NOT NULL AND created_at >= ? AND created_at < ? ORDER BY author_id, created_at
+            """, bounds) { r in
+            let author = r.int(0)
+            let k = periodStart(buckets.day(of: r.int(1)), period)
+            if author != lastAuthor || k != lastKey {
+                active[k, default: 0] += 1
+                lastAuthor = author
+                lastKey = k
+            }
+        }
+        return active
     }
 
     /// The first day of the period holding local day `day`.
@@ -88,4 +130,10 @@ public enum Timeline {
                 : CalendarBuckets.dayNumber(year: c.year, month: c.month + 1, day: 1)
         }
     }
+}
+
+/// The second pass's result, handed back across threads.
+private final class ActiveUsers: @unchecked Sendable {
+    var counts: [Int64: Int64] = [:]
+    var error: Error?
 }

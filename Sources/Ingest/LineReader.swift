@@ -55,6 +55,11 @@ final class LineReader {
         func emit(_ lo: Int, _ hi: Int) throws -> Bool {
             defer { lineNumber += 1 }
             guard lineOffset >= skipToOffset else { return true }
+            // A line can be over the limit and still fit the buffer (a limit below its size).
+            if hi - lo > maxLineBytes {
+                let prefix = Array(buffer[lo..<(lo + min(hi - lo, 1 << 16))])
+                return try body(.tooLong(prefix: prefix, number: lineNumber, offset: lineOffset, length: Int64(hi - lo)))
+            }
             var h = hi
             if h > lo, buffer[h - 1] == UInt8(ascii: "\r") { h -= 1 }
             return try body(.line(UnsafeRawBufferPointer(rebasing: buffer[lo..<h]), number: lineNumber, offset: lineOffset))

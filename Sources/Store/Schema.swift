@@ -7,10 +7,17 @@ enum Schema {
     /// store leaves them out and builds them at the end of the run: sorting once is far
     /// cheaper than inserting in random order (BENCHMARKS.md).
     static let readerIndexes: [(name: String, sql: String)] = [
-        ("tweets_created_at", "CREATE INDEX IF NOT EXISTS tweets_created_at ON tweets(created_at)"),
+        // Covers every per-tweet column the ratio, activity and timeline analyses read, so
+        // they scan this narrow index instead of the table with its texts.
+        ("tweets_created_at", """
+            CREATE INDEX IF NOT EXISTS tweets_created_at ON tweets(created_at, author_id, has_hashtags, has_mentions,
+              has_urls, starts_with_at, located, longitude, latitude, retweeted_id, in_reply_to_status_id)
+            """),
         ("tweets_author", "CREATE INDEX IF NOT EXISTS tweets_author ON tweets(author_id, created_at)"),
+        // Tweet id → author without touching the table (the co-occurrence pass joins on it).
+        ("tweets_id_author", "CREATE INDEX IF NOT EXISTS tweets_id_author ON tweets(id, author_id)"),
         ("users_screen_name", "CREATE INDEX IF NOT EXISTS users_screen_name ON users(screen_name COLLATE NOCASE)"),
-        ("hashtags_tag", "CREATE INDEX IF NOT EXISTS hashtags_tag ON hashtags(tag)"),
+        ("hashtags_tag", "CREATE INDEX IF NOT EXISTS hashtags_tag ON hashtags(tag, spelling)"),
         ("mentions_screen_name", "CREATE INDEX IF NOT EXISTS mentions_screen_name ON mentions(screen_name)"),
     ]
 

@@ -31,7 +31,6 @@ public final class Store {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -65536;
-            PRAGMA temp_store = MEMORY;
             PRAGMA wal_autocheckpoint = 4096;
             """)
         let store = Store(path: path, connection: connection)
@@ -90,6 +89,13 @@ extension Store {
     /// Iterates the rows of a read query with bound arguments (the analysers' access path).
     public func rows(_ sql: String, _ args: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         try forEach(sql, args) { try body(Row(statement: $0)) }
+    }
+
+    /// `INDEXED BY name` when the store has that index, else nothing: steers the planner to a
+    /// covering index without failing on a store whose reader indexes are still being built.
+    public func indexHint(_ name: String) throws -> String {
+        try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0
+            ? "INDEXED BY \(name)" : ""
     }
 
     /// The first column of the first row as an integer (0 when there is none).

@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notFound(let path):
             return "no store at \(path) (run `twindex ingest --db \(path) FILES` first, or pass --db)"
+        case .sqlite(let code, _, _) where code & 0xFF == 13:
+            return "the disk is full (SQLite: database or disk is full); everything committed before is intact: free space and run the same command again"
         case .sqlite(let code, let message, let sql):
             return "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(200)))" } ?? "")
         case .newerSchema(let path, let found, let supported):

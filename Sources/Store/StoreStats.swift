@@ -31,7 +31,7 @@ extension Store {
         }
         return StoreStats(
             tweets: try scalar("SELECT count(*) FROM tweets"),
-            users: try scalar("SELECT count(DISTINCT author_id) FROM tweets"),
+            users: try scalar("SELECT count(*) FROM (SELECT 1 FROM tweets \(try indexHint("tweets_author")) WHERE author_id IS NOT NULL GROUP BY author_id)"),
             first: first.map(Self.iso8601),
             last: last.map(Self.iso8601),
             duplicates: try scalar("SELECT coalesce(sum(duplicates), 0) FROM ingest_runs"),

@@ -215,15 +215,20 @@ public final class StoreWriter: IngestTarget {
             inTransaction = true
         }
         do {
+            // Table by table, as a bulk loader would: each B-tree is visited in one stretch.
+            var stored: [Tweet] = []
+            stored.reserveCapacity(batch.tweets.count)
             for item in batch.tweets {
                 if deletedIDs.contains(item.tweet.id) {
                     c.suppressed += 1
-                } else if try insert(item) {
+                } else if try insertRow(item) {
                     c.tweetsInserted += 1
+                    stored.append(item.tweet)
                 } else {
                     c.duplicates += 1
                 }
             }
+            try insertEntities(of: stored)
             for (id, user) in batch.deletes {
                 rememberDelete.bind(1, id)
                 rememberDelete.bind(2, user)
@@ -271,8 +276,8 @@ public final class StoreWriter: IngestTarget {
         counts.badLines += c.badLines
     }
 
-    /// Inserts one tweet and what hangs off it; false when the id is already stored.
-    private func insert(_ item: IngestBatch.Item) throws -> Bool {
+    /// Inserts one tweet row; false when the id is already stored.
+    private func insertRow(_ item: IngestBatch.Item) throws -> Bool {
         let t = item.tweet
         let s = insertTweet
         s.bind(1, t.id)
@@ -302,26 +307,37 @@ public final class StoreWriter: IngestTarget {
         s.bind(25, item.position.offset)
         s.bind(26, Int64(item.position.length))
         try s.run()
-        guard store.db.changes > 0 else { return false }
-        for h in t.hashtags {
-            insertHashtag.bind(1, t.id)
-            insertHashtag.bind(2, h.tag)
-            insertHashtag.bind(3, h.spelling)
-            try insertHashtag.run()
+        return store.db.changes > 0
+    }
+
+    /// Hashtags, mentions, URLs and authors of newly stored tweets.
+    private func insertEntities(of tweets: [Tweet]) throws {
+        for t in tweets {
+            for h in t.hashtags {
+                insertHashtag.bind(1, t.id)
+                insertHashtag.bind(2, h.tag)
+                insertHashtag.bind(3, h.spelling)
+                try insertHashtag.run()
+            }
         }
-        for m in t.mentions {
-            insertMention.bind(1, t.id)
-            insertMention.bind(2, m.screenName)
-            insertMention.bind(3, m.userID)
-            try insertMention.run()
+        for t in tweets {
+            for m in t.mentions {
+                insertMention.bind(1, t.id)
+                insertMention.bind(2, m.screenName)
+                insertMention.bind(3, m.userID)
+                try insertMention.run()
+            }
         }
-        for u in t.urls {
-            insertURL.bind(1, t.id)
-            insertURL.bind(2, u)
-            try insertURL.run()
+        for t in tweets {
+            for u in t.urls {
+                insertURL.bind(1, t.id)
+                insertURL.bind(2, u)
+                try insertURL.run()
+            }
         }
-        if let user = t.author { try upsert(user, seenAt: t.createdAt ?? 0) }
-        return true
+        for t in tweets {
+            if let user = t.author { try upsert(user, seenAt: t.createdAt ?? 0) }
+        }
     }
 
     /// Keeps the latest profile of each user, writing only when a newer tweet brings a change.

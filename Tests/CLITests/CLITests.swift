@@ -107,6 +107,15 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testSearchThroughAPipeHasNoHighlightCodes() throws {
+        let out = try twindex("search", "--db", Self.db, "tentenkamp", "--limit", "5")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("tentenkamp"))
+        XCTAssertFalse(out.stdout.contains("\u{1B}["))
+        let csv = try twindex("search", "--db", Self.db, "tentenkamp", "--limit", "3", "--format", "csv")
+        XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").first, "id,created_at,screen_name,text")
+    }
+
     func testErrorsAreOneLineWithTheDocumentedExitCodes() throws {
         let missing = try twindex("stats", "--db", Self.dir.appendingPathComponent("nope.db").path)
         XCTAssertEqual(missing.status, 1)
