@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Puts UTC instants into local calendar buckets (day, ISO weekday, hour) of one IANA time
 /// zone, with its daylight-saving transitions: the offsets are looked up in a table of the
@@ -41,41 +42,23 @@ public struct CalendarBuckets: Sendable {
 
     /// Local days since 1970-01-01.
     @inline(__always)
-    public func day(of epoch: Int64) -> Int64 {
-        let local = epoch + offset(at: epoch)
-        return local >= 0 ? local / 86400 : (local - 86399) / 86400
-    }
+    public func day(of epoch: Int64) -> Int64 { CivilDate.day(ofEpoch: epoch + offset(at: epoch)) }
 
     /// (ISO weekday 0 = Monday ... 6 = Sunday, hour 0-23), local.
     @inline(__always)
     public func weekdayAndHour(of epoch: Int64) -> (weekday: Int, hour: Int) {
         let local = epoch + offset(at: epoch)
-        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
-        let hour = Int((local - days * 86400) / 3600)
-        return (Int((days % 7 + 7 + 3) % 7), hour)
+        let days = CivilDate.day(ofEpoch: local)
+        return (CivilDate.weekdayIndex(days), Int((local - days * 86400) / 3600))
     }
 
     /// Days since 1970-01-01 of a civil date.
     public static func dayNumber(year: Int, month: Int, day: Int) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        return Int64(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468)
+        CivilDate.dayNumber(year: year, month: month, day: day)
     }
 
     /// (year, month, day) of a day number.
-    public static func civil(_ dayNumber: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = Int(doy - (153 * mp + 2) / 5 + 1)
-        let m = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (Int(yoe + era * 400) + (m <= 2 ? 1 : 0), m, d)
-    }
+    public static func civil(_ dayNumber: Int64) -> (year: Int, month: Int, day: Int) { CivilDate.civil(dayNumber) }
 
     public static func format(_ dayNumber: Int64) -> String {
         let c = civil(dayNumber)

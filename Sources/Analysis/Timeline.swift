@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Store
 
 /// Grafiek 11 and DMI-TCAT's tweet stats: per local day, week or month, the tweets, active
@@ -113,7 +114,7 @@ public enum Timeline {
     static func periodStart(_ day: Int64, _ period: TimelineResult.Period) -> Int64 {
         switch period {
         case .day: return day
-        case .week: return day - (day % 7 + 7 + 3) % 7   // back to Monday
+        case .week: return day - Int64(CivilDate.weekdayIndex(day))   // back to Monday
         case .month:
             let c = CalendarBuckets.civil(day)
             return CalendarBuckets.dayNumber(year: c.year, month: c.month, day: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// When generated accounts tweet: a weight for every UTC hour of the study period, from the
 /// local (time zone) hour of day, weekday, season (summer and Christmas dips) and Twitter's
@@ -55,20 +56,10 @@ struct LocalTime {
     let dayNumber: Int64
 
     init(epoch: Int64) {
-        let days = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400
-        dayNumber = days
-        hour = Int((epoch - days * 86400) / 3600)
-        weekday = Int((days % 7 + 7 + 3) % 7) + 1   // 1970-01-01 was a Thursday
-        // Civil from days (Hinnant).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = Int(doy - (153 * mp + 2) / 5 + 1)
-        month = Int(mp < 10 ? mp + 3 : mp - 9)
-        year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
+        dayNumber = CivilDate.day(ofEpoch: epoch)
+        hour = Int((epoch - dayNumber * 86400) / 3600)
+        weekday = CivilDate.weekdayIndex(dayNumber) + 1
+        (year, month, day) = CivilDate.civil(dayNumber)
     }
 }
 

@@ -46,14 +46,6 @@ public struct WeightedGraph: Sendable {
         for k in offsets[i]..<offsets[i + 1] { body(neighbors[k], weights[k]) }
     }
 
-    public var edgeCount: Int { (neighbors.count + (0..<nodeCount).filter { selfLoop($0) > 0 }.count) / 2 }
-
-    public func selfLoop(_ i: Int) -> Double {
-        var w = 0.0
-        forEachNeighbor(of: i) { j, x in if j == i { w = x } }
-        return w
-    }
-
     /// The graph of communities: one node per community of `partition`, edge weights summed,
     /// internal weight as self-loops. Shared by Louvain and Leiden.
     public func aggregated(by partition: [Int], communityCount: Int) -> WeightedGraph {

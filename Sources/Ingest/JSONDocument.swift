@@ -41,7 +41,7 @@ final class JSONDocument {
         return String(decoding: UnsafeRawBufferPointer(start: ptr, count: len), as: UTF8.self)
     }
 
-    /// A string that is not empty after trimming nothing (an empty string counts as absent).
+    /// A string value, with the empty string counted as absent.
     func nonEmptyString(_ e: Element) -> String? {
         guard let s = string(e), !s.isEmpty else { return nil }
         return s

@@ -11,7 +11,7 @@ public final class TweetDecoder {
         public var notices: [Notice] = []
     }
 
-    private let json: JSONDocument
+    let json: JSONDocument
 
     public init() {
         // simdjson's parser only fails to allocate when memory is exhausted.
@@ -94,12 +94,7 @@ public final class TweetDecoder {
         let rawText = json.string(json[extended, "full_text"]) ?? json.string(json[o, "full_text"])
             ?? json.string(json[o, "text"]) ?? ""
         var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
-        if let created = json.string(json[o, "created_at"]) {
-            guard let epoch = TwitterDate.parse(created) else {
-                return .failure(DecodeFailure(message: "unreadable created_at \"\(created)\""))
-            }
-            t.createdAt = epoch
-        }
+        if let failure = readCreatedAt(o, into: &t) { return .failure(failure) }
         t.lang = json.nonEmptyString(json[o, "lang"])
         t.source = json.nonEmptyString(json[o, "source"])
         t.inReplyToStatusID = json.id(o, str: "in_reply_to_status_id_str", num: "in_reply_to_status_id")
@@ -142,20 +137,7 @@ public final class TweetDecoder {
         }
         // Entities from the same level as the text.
         let entities = extended >= 0 && json[extended, "full_text"] >= 0 ? json[extended, "entities"] : json[o, "entities"]
-        if json.isObject(entities) {
-            let tags = json.elements(json[entities, "hashtags"]).compactMap { json.string(json[$0, "text"]) }
-            let mentions = json.elements(json[entities, "user_mentions"]).compactMap { m -> Mention? in
-                guard let name = json.string(json[m, "screen_name"]) else { return nil }
-                return Mention(screenName: name, userID: json.id(m, str: "id_str", num: "id"))
-            }
-            let urls = json.elements(json[entities, "urls"]).compactMap {
-                json.nonEmptyString(json[$0, "expanded_url"]) ?? json.nonEmptyString(json[$0, "url"])
-            }
-            TweetFacts.setEntities(&t, hashtags: tags, mentions: mentions, urls: urls)
-        } else {
-            TweetFacts.extractEntities(&t, from: rawText)
-        }
-        t.startsWithAt = TwitterText.replyScreenName(in: rawText) != nil
+        applyEntities(entities, to: &t, rawText: rawText, shape: .v1)
         return .success(t)
     }
 
@@ -168,12 +150,7 @@ public final class TweetDecoder {
         let note = json[o, "note_tweet"]
         let rawText = json.string(json[note, "text"]) ?? json.string(json[o, "text"]) ?? ""
         var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
-        if let created = json.string(json[o, "created_at"]) {
-            guard let epoch = TwitterDate.parse(created) else {
-                return .failure(DecodeFailure(message: "unreadable created_at \"\(created)\""))
-            }
-            t.createdAt = epoch
-        }
+        if let failure = readCreatedAt(o, into: &t) { return .failure(failure) }
         t.lang = json.nonEmptyString(json[o, "lang"])
         t.source = json.nonEmptyString(json[o, "source"])
         t.authorID = json.id(json[o, "author_id"])
@@ -215,11 +192,36 @@ public final class TweetDecoder {
             t.authorHasLocation = !(u.location ?? "").trimmingWhitespace.isEmpty
         }
         let entities = note >= 0 && json[note, "text"] >= 0 ? json[note, "entities"] : json[o, "entities"]
+        applyEntities(entities, to: &t, rawText: rawText, shape: .v2)
+        return .success(t)
+    }
+}
+
+extension TweetDecoder {
+    /// Where v1.1 and v2 put the entity fields.
+    enum EntityShape {
+        case v1, v2
+    }
+
+    /// `created_at` in either form; a failure when present but unreadable.
+    func readCreatedAt(_ o: JSONDocument.Element, into t: inout Tweet) -> DecodeFailure? {
+        guard let created = json.string(json[o, "created_at"]) else { return nil }
+        guard let epoch = TwitterDate.parse(created) else {
+            return DecodeFailure(message: "unreadable created_at \"\(created)\"")
+        }
+        t.createdAt = epoch
+        return nil
+    }
+
+    /// The tweet's own entities when it has an entities object; else twitter-text on the
+    /// text (ANALYSIS.md). The starts-with-@ flag is always the text rule.
+    func applyEntities(_ entities: JSONDocument.Element, to t: inout Tweet, rawText: String, shape: EntityShape) {
         if json.isObject(entities) {
-            let tags = json.elements(json[entities, "hashtags"]).compactMap { json.string(json[$0, "tag"]) }
-            let mentions = json.elements(json[entities, "mentions"]).compactMap { m -> Mention? in
-                guard let name = json.string(json[m, "username"]) else { return nil }
-                return Mention(screenName: name, userID: json.id(json[m, "id"]))
+            let v1 = shape == .v1
+            let tags = json.elements(json[entities, "hashtags"]).compactMap { json.string(json[$0, v1 ? "text" : "tag"]) }
+            let mentions = json.elements(json[entities, v1 ? "user_mentions" : "mentions"]).compactMap { m -> Mention? in
+                guard let name = json.string(json[m, v1 ? "screen_name" : "username"]) else { return nil }
+                return Mention(screenName: name, userID: v1 ? json.id(m, str: "id_str", num: "id") : json.id(json[m, "id"]))
             }
             let urls = json.elements(json[entities, "urls"]).compactMap {
                 json.nonEmptyString(json[$0, "expanded_url"]) ?? json.nonEmptyString(json[$0, "url"])
@@ -229,7 +231,6 @@ public final class TweetDecoder {
             TweetFacts.extractEntities(&t, from: rawText)
         }
         t.startsWithAt = TwitterText.replyScreenName(in: rawText) != nil
-        return .success(t)
     }
 }
 

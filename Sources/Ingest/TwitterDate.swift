@@ -1,3 +1,5 @@
+import Model
+
 /// Parses the two timestamp forms tweets carry, without Foundation's slow date formatters.
 enum TwitterDate {
     private static let months: [String: Int] = [
@@ -52,16 +54,9 @@ enum TwitterDate {
         return epoch(year, month, day, h, m, sec).map { $0 - offset }
     }
 
-    /// Days from the civil date (proleptic Gregorian), as in Howard Hinnant's algorithm.
+    /// Epoch seconds of a UTC civil date and time; nil for out-of-range fields.
     static func epoch(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int64? {
         guard (1...12).contains(m), (1...31).contains(d), h < 24, mi < 60, s < 61 else { return nil }
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = Int64(era * 146_097 + doe - 719_468)
-        return days * 86400 + Int64(h * 3600 + mi * 60 + s)
+        return CivilDate.dayNumber(year: y, month: m, day: d) * 86400 + Int64(h * 3600 + mi * 60 + s)
     }
 }

@@ -99,7 +99,7 @@ public enum HTMLReport {
         h += section("year", "Grafiek 12 — daily tweets in \(d.year), weekends marked") {
             let colours = d.yearDays.rows.map { row -> String in
                 guard let day = CalendarBuckets.parseDay(row.date) else { return SVGCharts.weekdayColour }
-                return (day % 7 + 7 + 3) % 7 >= 5 ? SVGCharts.weekendColour : SVGCharts.weekdayColour
+                return CivilDate.weekdayIndex(day) >= 5 ? SVGCharts.weekendColour : SVGCharts.weekdayColour
             }
             let labels = d.yearDays.rows.map { String($0.date.suffix(5)) }
             var s = SVGCharts.bars(d.yearDays.rows.map(\.tweets), labels: labels, colours: colours,
@@ -158,15 +158,7 @@ public enum HTMLReport {
         return s + "</tbody></table>"
     }
 
-    static func num(_ v: Int64) -> String {
-        let s = String(v)
-        var out = ""
-        for (i, c) in s.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
-    }
+    static func num(_ v: Int64) -> String { AnalysisText.grouped(v) }
 
     static func pct(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
 

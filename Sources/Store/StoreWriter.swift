@@ -180,6 +180,10 @@ public final class StoreWriter: IngestTarget {
     /// Creates the reader indexes that are missing (after a load into an empty store).
     func createReaderIndexes() throws {
         try commit()
+        // SQLite sizes its sort runs from cache_size: a small cache here keeps the memory of
+        // building an index the same whatever the corpus size (runs spill to temporary files).
+        try store.db.execute("PRAGMA cache_size = -8192")
+        defer { try? store.db.execute("PRAGMA cache_size = -65536") }
         for index in Schema.readerIndexes { try store.db.execute(index.sql) }
     }
 

@@ -16,10 +16,8 @@ enum URLExtractor {
         var out: [TextEntity] = []
         var i = 0
         while i < s.count {
-            if let (end, hasProtocol) = match(s, at: i) {
-                let value = String(String.UnicodeScalarView(s[i..<end]))
-                _ = hasProtocol
-                out.append(TextEntity(kind: .url, value: value, start: i, end: end))
+            if let end = match(s, at: i) {
+                out.append(TextEntity(kind: .url, value: TwitterText.string(s[i..<end]), start: i, end: end))
                 i = end
             } else {
                 i += 1
@@ -54,7 +52,7 @@ enum URLExtractor {
     }
 
     /// Returns the end of a URL starting at `i`, if one does.
-    private static func match(_ s: [Unicode.Scalar], at i: Int) -> (Int, Bool)? {
+    private static func match(_ s: [Unicode.Scalar], at i: Int) -> Int? {
         guard isPrecedingOK(s, i) else { return nil }
         var p = i
         var hasProtocol = false
@@ -106,7 +104,7 @@ enum URLExtractor {
         if end < s.count, s[end] == "?" {
             end = scanQuery(s, from: end)
         }
-        return (end, hasProtocol)
+        return end
     }
 
     private static func isPathChar(_ c: Unicode.Scalar) -> Bool {

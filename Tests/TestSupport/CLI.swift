@@ -39,17 +39,23 @@ public enum CLI {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes to their end before waiting, so a large output cannot block the child.
-        var stdoutData = Data(), stderrData = Data()
+        let stderrBox = DataBox()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let stderrData = stderrBox.data
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
+}
+
+/// Standard error's bytes, read on another thread and taken after it finished.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
