@@ -1,3 +1,5 @@
+import Model
+
 /// Builds one v1.1 tweet JSON line as a 2013 REST collection returns it, key by key.
 struct TweetJSON {
     private(set) var text = "{"
@@ -34,32 +36,13 @@ struct TweetJSON {
         return text
     }
 
-    /// JSON string escaping; non-ASCII written as `\uXXXX` (surrogate pairs), as Twitter did.
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "/": out += "\\/"
-            case "\n": out += "\\n"
-            case _ where c.value < 0x20 || c.value > 0x7E:
-                for unit in String(c).utf16 { out += "\\u" + hex4(unit) }
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        out += "\""
-    }
+    /// JSON string escaping as Twitter's API wrote it (non-ASCII as `\uXXXX`).
+    static func quote(_ s: String, into out: inout String) { JSONValue.quote(s, into: &out, asciiOnly: true) }
 
     static func quoted(_ s: String) -> String {
         var out = ""
         quote(s, into: &out)
         return out
-    }
-
-    private static func hex4(_ v: UInt16) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: 4 - h.count) + h
     }
 
     private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

@@ -63,17 +63,23 @@ public indirect enum JSONValue: Equatable, Sendable {
         out += "\n" + String(repeating: "  ", count: indent)
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// Appends `s` as a JSON string. `asciiOnly` writes as Twitter's API did: every non-ASCII
+    /// scalar as `\\uXXXX` (UTF-16 units, so astral ones as surrogate pairs) and `/` as `\\/`.
+    public static func quote(_ s: String, into out: inout String, asciiOnly: Bool = false) {
         out += "\""
         for c in s.unicodeScalars {
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where c.value < 0x20 || c == "\u{2028}" || c == "\u{2029}":
-                out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
+            case "/" where asciiOnly: out += "\\/"
+            case "\r" where !asciiOnly: out += "\\r"
+            case "\t" where !asciiOnly: out += "\\t"
+            case _ where c.value < 0x20 || c == "\u{2028}" || c == "\u{2029}" || (asciiOnly && c.value > 0x7E):
+                for unit in String(c).utf16 {
+                    let hex = String(unit, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: out.unicodeScalars.append(c)
             }
         }

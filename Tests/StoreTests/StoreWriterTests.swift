@@ -25,6 +25,14 @@ final class StoreWriterTests: XCTestCase {
 
     private var dbPath: String { dir.appendingPathComponent("store.db").path }
 
+    private func shell(_ command: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        try p.run()
+        p.waitUntilExit()
+    }
+
     private func count(_ sql: String) throws -> Int64 {
         guard case .integer(let n) = try Store.openForReading(path: dbPath).query(sql).rows.first?.first else { return -1 }
         return n
@@ -62,11 +70,7 @@ final class StoreWriterTests: XCTestCase {
     func testGzipFilesIngestLikePlainOnes() throws {
         let plain = try file("a.jsonl", [tweet(1), tweet(2), tweet(3)])
         let gz = dir.appendingPathComponent("b.jsonl.gz").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "gzip -c '\(plain)' > '\(gz)'"]
-        try p.run()
-        p.waitUntilExit()
+        try shell("gzip -c '\(plain)' > '\(gz)'")
         try FileManager.default.removeItem(atPath: plain)
         let counts = try TestStores.ingest([gz], into: dbPath)
         XCTAssertEqual(counts.tweetsInserted, 3)
@@ -78,11 +82,7 @@ final class StoreWriterTests: XCTestCase {
         for i in 1...3000 { lines.append(tweet(i, "tweet number \(i) #t\(i % 50)")) }
         let plain = try file("a.jsonl", lines)
         let gz = dir.appendingPathComponent("cut.jsonl.gz").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "gzip -c '\(plain)' > '\(gz).full' && head -c $(( $(stat -c %s '\(gz).full') / 2 )) '\(gz).full' > '\(gz)'"]
-        try p.run()
-        p.waitUntilExit()
+        try shell("gzip -c '\(plain)' > '\(gz).full' && head -c $(( $(stat -c %s '\(gz).full') / 2 )) '\(gz).full' > '\(gz)'")
         let writer = try StoreWriter(path: dbPath)
         let outcome = try IngestJob(inputs: [.file(gz)]).run(into: writer)
         try writer.finishRun(status: "failed")
@@ -157,11 +157,7 @@ final class StoreWriterTests: XCTestCase {
 
     func testStoreFromANewerTwindexIsRefused() throws {
         try TestStores.ingest([try file("a.jsonl", [tweet(1)])], into: dbPath)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(dbPath)'); c.execute('PRAGMA user_version=99'); c.commit()"]
-        try p.run()
-        p.waitUntilExit()
+        try shell("python3 -c \"import sqlite3; c = sqlite3.connect('\(dbPath)'); c.execute('PRAGMA user_version=99'); c.commit()\"")
         XCTAssertThrowsError(try Store.openForReading(path: dbPath)) {
             XCTAssertTrue("\($0)".contains("newer twindex"), "\($0)")
         }
