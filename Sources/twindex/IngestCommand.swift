@@ -52,7 +52,9 @@ struct Ingest: ParsableCommand {
             let outcome = try job.run(into: writer) { bar?.update($0) }
             bar?.finish()
             let failed = !outcome.problems.isEmpty || outcome.stoppedForBadLines
+            bar?.status("building the full-text index and reader indexes…")
             try writer.finishRun(status: failed ? "failed" : "ok")
+            bar?.finish()
             let seconds = Date().timeIntervalSince(started)
             let c = writer.counts
             for problem in outcome.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
@@ -108,6 +110,9 @@ final class ProgressBar {
     }
 
     func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+
+    /// A line of status in place of the bar (for work whose size is unknown).
+    func status(_ text: String) { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
 
     static func megabytes(_ b: Int64) -> String { String(format: "%.1f MB", Double(b) / 1_000_000) }
     static func count(_ x: Double) -> String { x >= 1000 ? String(format: "%.0fk", x / 1000) : String(format: "%.0f", x) }
