@@ -34,10 +34,7 @@ struct Ratios: ParsableCommand {
         commandName: "ratios",
         abstract: "Tabel 6: shares of tweets with hashtags, with @mentions and starting with @.",
         discussion: """
-            Each share comes with a 95% Wilson interval. --baseline published compares with the
-            study's 1% sample of all tweets (2013-01-23: 13.18%, 57.20%, 46.80%; shares only);
-            --baseline PATH compares with another twindex store counted by the same rules and adds
-            a two-proportion z-test.
+            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: 13.18%, 57.20%, 46.80%; shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test.
 
             Example:  twindex ratios --baseline published
             """)
@@ -82,9 +79,7 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Grafiek 11: per local day, week or month, tweets, active users, located, geo-coded, and more.",
         discussion: """
-            Columns: date (first day of the period), tweets, active_users (distinct authors),
-            located (profile location or place), geocoded (coordinates), with_hashtags,
-            with_mentions, with_links, retweets (native), replies (in_reply_to set).
+            Columns: date (first day of the period), tweets, active_users (distinct authors), located (profile location or place), geocoded (coordinates), with_hashtags, with_mentions, with_links, retweets (native), replies (in_reply_to set).
 
             Example:  twindex timeline --by month --csv > months.csv
             """)

@@ -10,11 +10,7 @@ struct Cooccur: ParsableCommand {
         commandName: "cooccur",
         abstract: "Figuur 3: the hashtag co-occurrence network, clustered by modularity, with Gephi exports.",
         discussion: """
-            Nodes are hashtags (normalised) carried by more than N tweets; an edge's weight is the
-            number of tweets carrying both tags. Communities maximise weighted modularity
-            (resolution γ: larger, smaller communities; Gephi's resolution is 1/γ). Leiden
-            guarantees connected communities; Louvain is what Gephi runs. --runs K keeps the best
-            of seeds S..S+K-1; the same store, seed and options give byte-identical output.
+            Nodes are hashtags (normalised) carried by more than N tweets; an edge's weight is the number of tweets carrying both tags. Communities maximise weighted modularity (resolution γ: larger, smaller communities; Gephi's resolution is 1/γ). Leiden guarantees connected communities; Louvain is what Gephi runs. --runs K keeps the best of seeds S..S+K-1; the same store, seed and options give byte-identical output.
 
             Example:  twindex cooccur --more-than 100 --runs 10 --gexf figuur3.gexf
             """)

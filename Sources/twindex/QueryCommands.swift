@@ -38,13 +38,11 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Full-text search of tweets (FTS5 syntax), with filters.",
         discussion: """
-            QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase", prefix*, OR, NOT,
-            NEAR(word1 word2, 10). Matching ignores case and diacritics: financiele finds
-            financiële.
+            QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase", prefix*, OR, NOT, NEAR(word1 word2, 10). Matching ignores case and diacritics: financiele finds financiële.
 
             Examples:
               twindex search tentenkamp --from 2012-01-01 --to 2012-12-31
-              twindex search '"nieuwe werken" OR hnw' --hashtag HNW --sort newest --format csv
+              twindex search '"nieuwe werken" OR hnw' --sort newest --format csv
             """)
 
     @OptionGroup var store: StoreOptions
@@ -99,8 +97,7 @@ struct SQL: ParsableCommand {
         commandName: "sql",
         abstract: "Run read-only SQL on the store (writing statements are refused).",
         discussion: """
-            Tables: tweets, users, hashtags, mentions, urls, deleted_tweets, files, bad_lines,
-            ingest_runs, and tweets_fts (full text). Times are UTC epoch seconds.
+            Tables: tweets, users, hashtags, mentions, urls, deleted_tweets, files, bad_lines, ingest_runs, and tweets_fts (full text). Times are UTC epoch seconds.
 
             Example:  twindex sql "SELECT lang, count(*) FROM tweets GROUP BY lang ORDER BY 2 DESC"
             """)

@@ -53,10 +53,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML page with the study's tables and figures.",
         discussion: """
-            Sections: corpus summary, Tabel 6 against the baseline, Grafiek 11 (daily tweets and
-            active accounts), Grafiek 12 (one year, weekends marked), weekday/hour bars and the
-            week-hour heatmap, top hashtags, and the co-occurrence network (Figuur 3) with a table
-            per community. The page needs no network: CSS and SVG are inline.
+            Sections: corpus summary, Tabel 6 against the baseline, Grafiek 11 (daily tweets and active accounts), Grafiek 12 (one year, weekends marked), weekday/hour bars and the week-hour heatmap, top hashtags, and the co-occurrence network (Figuur 3) with a table per community. The page needs no network: CSS and SVG are inline.
 
             Example:  twindex report --db study.db --year 2012 --out report.html
             """)
@@ -81,9 +78,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "From nothing to a report: ingest the bundled sample (or generate one), analyse, write the report.",
         discussion: """
-            Uses corpus/sample.jsonl.gz when run from the repository, else generates the same
-            sample. Writes DIR/twindex.db and DIR/report.html and prints a short summary.
-            Running it again reuses the store (the sample is skipped as already ingested).
+            Uses corpus/sample.jsonl.gz when run from the repository, else generates the same sample. Writes DIR/twindex.db and DIR/report.html and prints a short summary. Running it again reuses the store (the sample is skipped as already ingested).
             """)
 
     @Option(help: ArgumentHelp("Folder for the store and the report.", valueName: "dir"))

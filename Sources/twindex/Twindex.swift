@@ -7,12 +7,11 @@ struct Twindex: ParsableCommand {
         abstract: "Index tweet corpora in SQLite and analyse them as digital-methods researchers do.",
         discussion: """
             A typical session:
-              twindex ingest tweets/            # JSONL (v1.1 or v2, plain or .gz) into ./twindex.db
-              twindex stats                     # what the store holds
-              twindex bad-lines                 # lines that could not be read, with file and line
+              twindex ingest tweets/     # JSONL (v1.1 or v2, .gz too) into ./twindex.db
+              twindex stats              # what the store holds
+              twindex bad-lines          # lines that could not be read
 
-            The store is a plain SQLite file; its full-text table is tweets_fts.
-            Set TWINDEX_DB to use another store by default.
+            The store is a plain SQLite file; its full-text table is tweets_fts. Set TWINDEX_DB to use another store by default.
             """,
         version: "0.1.0",
         subcommands: [Ingest.self, Stats.self, BadLines.self, Show.self, Ratios.self, ActivityCommand.self, TimelineCommand.self, HashtagsCommand.self, Cooccur.self, Search.self, SQL.self, Query.self, Report.self, GenerateCorpus.self, Demo.self])
