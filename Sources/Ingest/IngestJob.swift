@@ -66,8 +66,9 @@ public struct IngestJob {
                 }
                 if let error = summary.error { outcome.problems.append((input.displayName, error.description)) }
             } catch let error as IngestError {
+                // The input was planned (it has its row) but could not be opened: say why there.
                 outcome.problems.append((input.displayName, error.description))
-                try target.recordUnreadable(path: input.displayName, reason: error.description)
+                try target.finishFile(contentHash: nil, error: error.description)
             }
             doneBytes += sizes[index] ?? 0
             if let max = maxBadLines, outcome.badLines > max {

@@ -5,7 +5,7 @@ import Model
 /// calling thread: with two cores, parsing and extraction run while SQLite writes.
 public enum IngestPipeline {
     public struct Options: Sendable {
-        /// Lines per batch (one store transaction each).
+        /// Lines per batch handed from the decoding thread to the sink.
         public var batchLines: Int
         /// Lines longer than this are bad lines.
         public var maxLineBytes: Int
@@ -18,7 +18,6 @@ public enum IngestPipeline {
     /// What reading a whole input found out about it.
     public struct FileSummary: Sendable {
         public var contentHash: UInt64
-        public var rawBytes: Int64
         /// The error that ended reading early (a truncated gzip stream, an I/O error).
         public var error: IngestError?
         /// Reading was stopped by `shouldStop` before the end.
@@ -86,7 +85,7 @@ public enum IngestPipeline {
         }
         done.wait()
         if let sinkError { throw sinkError }
-        return FileSummary(contentHash: reader.contentHash, rawBytes: reader.rawBytesRead, error: readError.error, stopped: stopped)
+        return FileSummary(contentHash: reader.contentHash, error: readError.error, stopped: stopped)
     }
 
     private static func decodeEvent(_ event: LineReader.Event, decoder: TweetDecoder,

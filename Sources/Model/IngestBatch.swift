@@ -41,8 +41,9 @@ public enum FilePlan: Equatable, Sendable {
 public protocol IngestTarget: TweetSink {
     /// Decides how to read `path` (standard input when nil).
     func plan(path: String?, force: Bool) throws -> FilePlan
-    /// Marks the input being read as finished, or records why it stopped early.
-    func finishFile(contentHash: UInt64, error: String?) throws
+    /// Marks the input being read as finished, or records why it stopped early (no hash
+    /// when nothing could be read).
+    func finishFile(contentHash: UInt64?, error: String?) throws
     /// Records an input that could not be opened at all.
     func recordUnreadable(path: String, reason: String) throws
 }

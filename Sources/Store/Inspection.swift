@@ -1,7 +1,7 @@
 import Foundation
 
 /// A quarantined line, as `twindex bad-lines` lists it.
-public struct StoredBadLine: Equatable, Sendable, Codable {
+public struct StoredBadLine: Equatable, Sendable {
     public var file: String
     public var line: Int64
     public var error: String
@@ -10,7 +10,7 @@ public struct StoredBadLine: Equatable, Sendable, Codable {
 }
 
 /// One stored tweet with its entities, as `twindex show` prints it.
-public struct StoredTweet: Equatable, Sendable, Codable {
+public struct StoredTweet: Equatable, Sendable {
     public var id: String
     public var createdAt: String?
     public var authorID: String?
@@ -29,12 +29,6 @@ public struct StoredTweet: Equatable, Sendable, Codable {
     public var offset: Int64?
     public var length: Int64?
 
-    enum CodingKeys: String, CodingKey {
-        case id, text, lang, hashtags, mentions, urls, file, line, offset, length
-        case createdAt = "created_at", authorID = "author_id", screenName = "screen_name"
-        case inReplyToStatusID = "in_reply_to_status_id", retweetedID = "retweeted_id", quotedID = "quoted_id"
-        case startsWithAt = "starts_with_at"
-    }
 }
 
 extension Store {

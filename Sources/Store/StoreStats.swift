@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `twindex stats` summary of a store.
-public struct StoreStats: Equatable, Sendable, Codable {
+public struct StoreStats: Equatable, Sendable {
     /// Unique tweets not deleted.
     public var tweets: Int64
     /// Distinct authors of those tweets.
@@ -15,10 +15,6 @@ public struct StoreStats: Equatable, Sendable, Codable {
     public var badLines: Int64
     public var runs: Int64
 
-    enum CodingKeys: String, CodingKey {
-        case tweets, users, first, last, duplicates, deleted, notices, runs
-        case badLines = "bad_lines"
-    }
 }
 
 extension Store {

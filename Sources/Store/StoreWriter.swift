@@ -144,11 +144,11 @@ public final class StoreWriter: IngestTarget {
     }
 
     /// Marks the current file read to its end (or records why it stopped early).
-    public func finishFile(contentHash: UInt64, error: String?) throws {
+    public func finishFile(contentHash: UInt64?, error: String?) throws {
         try commit()
         let s = try store.db.prepare("UPDATE files SET complete = ?, content_hash = ?, error = ? WHERE id = ?")
         s.bind(1, error == nil)
-        s.bind(2, String(format: "%016llx", contentHash))
+        s.bind(2, contentHash.map { String(format: "%016llx", $0) })
         s.bind(3, error)
         s.bind(4, currentFileID)
         try s.run()

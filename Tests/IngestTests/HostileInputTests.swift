@@ -134,6 +134,6 @@ final class RecordingTarget: IngestTarget {
     let sink = CountingSink()
     func write(_ batch: IngestBatch) throws { try sink.write(batch) }
     func plan(path: String?, force: Bool) throws -> FilePlan { .read(resumeOffset: 0, resumeLine: 0) }
-    func finishFile(contentHash: UInt64, error: String?) throws {}
+    func finishFile(contentHash: UInt64?, error: String?) throws {}
     func recordUnreadable(path: String, reason: String) throws {}
 }

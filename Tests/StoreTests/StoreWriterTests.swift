@@ -93,6 +93,20 @@ final class StoreWriterTests: XCTestCase {
         XCTAssertLessThan(stored, 3000)
     }
 
+    func testAnInputThatCannotBeOpenedKeepsOneFilesRowWithTheReason() throws {
+        let folder = dir.appendingPathComponent("not-a-file.jsonl").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let writer = try StoreWriter(path: dbPath)
+        let outcome = try IngestJob(inputs: [.file(folder)]).run(into: writer)
+        try writer.finishRun(status: "failed")
+        XCTAssertEqual(outcome.problems.count, 1)
+        let rows = try Store.openForReading(path: dbPath).query("SELECT complete, content_hash, error FROM files WHERE path = :p", parameters: ["p": folder]).rows
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(rows.first?[0], .integer(0))
+        XCTAssertEqual(rows.first?[1], .null)
+        if case .text(let error)? = rows.first?[2] { XCTAssertTrue(error.contains("is a directory"), error) } else { XCTFail("no error recorded") }
+    }
+
     func testUnchangedFileIsSkippedUnlessForced() throws {
         let f = try file("a.jsonl", [tweet(1), tweet(2)])
         try TestStores.ingest([f], into: dbPath)
@@ -197,6 +211,6 @@ final class FailingTarget: IngestTarget {
         try inner.write(batch)
     }
     func plan(path: String?, force: Bool) throws -> FilePlan { try inner.plan(path: path, force: force) }
-    func finishFile(contentHash: UInt64, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
+    func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
     func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
 }
