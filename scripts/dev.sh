@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The set-up and the two jobs README.md starts with, on a fresh Debian machine with Swift:
+#   scripts/dev.sh demo   install what is missing, build, run `twindex demo` on the bundled sample
+#   scripts/dev.sh test   install what is missing (and the Python reference tools), run the tests
+# Debian packages are installed when running as root; otherwise the one `sudo apt-get` line
+# to run is printed and nothing else happens. The reference tools (networkx, Datasette) go into
+# .venv beside Package.swift; the tests find them there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+job=${1:-}
+case "$job" in
+  demo|test) ;;
+  *) echo "usage: scripts/dev.sh demo|test" >&2; exit 64 ;;
+esac
+
+# Build and run needs (C libraries behind the targets in Sources/C*), then what only tests use.
+packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev"
+[ "$job" = test ] && packages="$packages python3-venv"
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "twindex needs these Debian packages; run this once, then run this command again:" >&2
+    echo "  sudo apt-get install -y$missing" >&2
+    exit 1
+  fi
+  echo "installing:$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq $missing >/dev/null
+fi
+
+if [ "$job" = demo ]; then
+  exec swift run -c release twindex demo
+fi
+
+if [ ! -d ../shared ]; then
+  echo "../shared is missing: the tests read the spec fixtures and conformance suite from it" >&2
+  exit 1
+fi
+
+# Reference tools for the tests (oracles, not dependencies of twindex itself).
+python_tools="networkx==3.* datasette==0.*"
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import networkx, datasette" 2>/dev/null; then
+  echo "creating .venv with the reference tools: $python_tools" >&2
+  python3 -m venv .venv
+  .venv/bin/pip install -q $python_tools
+fi
+
+exec swift test
