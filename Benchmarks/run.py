@@ -92,6 +92,15 @@ def main():
     su, _ = median_of(sqlite_utils, runs=1)
     rows.append(("peer", "sqlite-utils insert --nl --pk id_str + enable-fts (no entity tables)", su, f"twindex / this = {ingest_s / su:.2f}"))
 
+    # The plain-Python peer (orjson + sqlite3, the same rules; Benchmarks/python_peer.py).
+    py_peer = os.path.join(WORK, "python-peer.db")
+    def python_peer():
+        fresh(py_peer)
+        return run([sys.executable, os.path.join(ROOT, "Benchmarks", "python_peer.py"), py_peer, CORPUS])
+    pp, _ = median_of(python_peer)
+    rows.append(("peer", "Python: orjson + sqlite3, dedup, deletes, tags, entities, FTS5 (Benchmarks/python_peer.py)", pp,
+                 f"twindex / this = {ingest_s / pp:.2f}"))
+
     import duckdb
     def duck():
         t = time.perf_counter()

@@ -10,5 +10,5 @@ swift build -c release --product twindex-bench
 venv=$(mktemp -d)/venv
 trap 'rm -rf "$(dirname "$venv")"' EXIT
 python3 -m venv "$venv"
-"$venv/bin/pip" install -q sqlite-utils duckdb networkx igraph
+"$venv/bin/pip" install -q sqlite-utils duckdb networkx igraph orjson
 PATH="$venv/bin:$PATH" "$venv/bin/python" Benchmarks/run.py
