@@ -53,4 +53,10 @@ public struct Scope: Sendable, Equatable {
         if excludeRetweets { parts.append("\(table).retweeted_id IS NULL") }
         return (parts.joined(separator: " AND "), arguments)
     }
+
+    /// `filter(lower:upper:table:)` with the range's days taken as local days in `zone`.
+    public func filter(in zone: TimeZone, table: String = "tweets") -> (sql: String, arguments: [SQLValue]) {
+        let (lower, upper) = range.utcBounds(in: zone)
+        return filter(lower: lower ?? .min, upper: upper ?? .max, table: table)
+    }
 }

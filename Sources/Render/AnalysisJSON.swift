@@ -55,3 +55,17 @@ public enum AnalysisJSON {
         })])
     }
 }
+
+extension AnalysisJSON {
+    /// The scope an analysis ran over, echoed in its `--json` document as `"scope"`:
+    /// `{"from", "to", "users", "languages", "exclude_retweets"}` (days local, null when open).
+    public static func scope(_ s: Scope) -> JSONValue {
+        .object([
+            "from": .optional(s.range.from.map(CalendarBuckets.format)),
+            "to": .optional(s.range.to.map(CalendarBuckets.format)),
+            "users": .array(s.users.map(JSONValue.string)),
+            "languages": .array(s.languages.map(JSONValue.string)),
+            "exclude_retweets": .bool(s.excludeRetweets),
+        ])
+    }
+}

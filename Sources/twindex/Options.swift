@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 
@@ -15,4 +16,82 @@ struct StoreOptions: ParsableArguments {
 struct JSONOption: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document on stdout instead of a table.")
     var json = false
+}
+
+/// `--tz`: the IANA zone in which days, weekdays and hours are local.
+struct TimeZoneOption: ParsableArguments {
+    @Option(help: ArgumentHelp("IANA time zone for local days, weekdays and hours.", valueName: "zone"))
+    var tz = "Europe/Amsterdam"
+
+    func validate() throws {
+        _ = try zone()
+    }
+
+    /// The zone, or a usage error naming the bad name.
+    func zone() throws -> TimeZone {
+        guard let zone = TimeZone(identifier: tz) else { throw ValidationError(AnalysisError.unknownTimeZone(tz).description) }
+        return zone
+    }
+}
+
+/// The scope options every analysis and `report` share: which days, accounts, languages and
+/// whether native retweets count. Days are local in the command's `--tz`.
+///
+/// ```swift
+/// @OptionGroup var scope: ScopeOptions
+/// let s = try scope.resolved()        // Analysis.Scope
+/// ```
+struct ScopeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("First local day, inclusive.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last local day, inclusive.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(name: .customLong("user"), help: ArgumentHelp(
+        "Only tweets by this screen name (case-insensitive, @ optional); repeat for several.", valueName: "name"))
+    var users: [String] = []
+
+    @Option(name: .customLong("users-file"), help: ArgumentHelp(
+        "Only tweets by the screen names in FILE: one per line; blank lines and lines starting with # are skipped.",
+        valueName: "file"))
+    var usersFile: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Only tweets in this language code as stored (e.g. nl); repeat for several.", valueName: "code"))
+    var languages: [String] = []
+
+    @Flag(name: .customLong("exclude-retweets"), help: "Leave native retweets out.")
+    var excludeRetweets = false
+
+    func validate() throws {
+        _ = try resolved()
+    }
+
+    /// The scope these options describe; a usage error names a bad date, name or file.
+    func resolved() throws -> Scope {
+        let range: DateRange
+        do {
+            range = try DateRange(from: from, to: to)
+        } catch let error as AnalysisError {
+            throw ValidationError(error.description)
+        }
+        var names = users
+        if let usersFile {
+            guard let text = try? String(contentsOfFile: usersFile, encoding: .utf8) else {
+                throw ValidationError("cannot read --users-file \(usersFile)")
+            }
+            names += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            if names.isEmpty { throw ValidationError("--users-file \(usersFile) names no account") }
+        }
+        names = names.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        if names.contains(where: \.isEmpty) { throw ValidationError("--user needs a screen name") }
+        if languages.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--lang needs a language code")
+        }
+        var seenNames = Set<String>(), seenLanguages = Set<String>()
+        return Scope(range: range, users: names.filter { seenNames.insert($0.lowercased()).inserted },
+                     languages: languages.filter { seenLanguages.insert($0).inserted }, excludeRetweets: excludeRetweets)
+    }
 }
