@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
-        .target(name: "Render", dependencies: ["Model", "Store", "Analysis", "Graph"]),
+        .target(name: "Render", dependencies: ["Model", "Analysis"]),
         .target(name: "Generate", dependencies: ["Model", "Text"]),
         .executableTarget(name: "twindex", dependencies: [
             "Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Render", "Generate",
