@@ -10,6 +10,7 @@ import Foundation
 import Ingest
 import Model
 import Store
+import TestSupport
 import Text
 
 final class Counter: TweetSink {

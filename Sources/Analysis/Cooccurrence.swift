@@ -50,7 +50,13 @@ public enum Cooccurrence {
         public init() {}
     }
 
+    /// The network of the store's hashtags, clustered as `options` say.
     public static func compute(in store: Store, options: Options = Options()) throws -> CooccurrenceResult {
+        try network(in: store, options: options).result
+    }
+
+    /// The network with the graph it was clustered on, for a layout (the report draws it).
+    public static func network(in store: Store, options: Options = Options()) throws -> CooccurrenceNetwork {
         guard options.resolution > 0, options.resolution.isFinite else {
             throw AnalysisError.invalidOption("--resolution must be a positive number")
         }
@@ -124,8 +130,20 @@ public enum Cooccurrence {
             let members = nodes.filter { $0.community == c }   // already by frequency
             communities.append(.init(id: c, size: members.count, top: Array(members.prefix(10).map(\.tag))))
         }
-        return CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
-                                  runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
-                                  nodes: nodes, edges: edges, communities: communities)
+        let result = CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
+                                        runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
+                                        nodes: nodes, edges: edges, communities: communities)
+        return CooccurrenceNetwork(result: result, graph: graph, edgeEnds: edgeKeys.map { ($0 / n, $0 % n) })
     }
+}
+
+/// A co-occurrence result with its graph: node i of `graph` is `result.nodes[i]`, and edge k
+/// of `result.edges` joins the nodes `edgeEnds[k]`.
+public struct CooccurrenceNetwork: Sendable {
+    /// The network as the CLI and exports show it.
+    public var result: CooccurrenceResult
+    /// The weighted graph the communities were found on.
+    public var graph: WeightedGraph
+    /// The node indices of each edge of `result.edges`.
+    public var edgeEnds: [(source: Int, target: Int)]
 }

@@ -3,14 +3,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case io(String)
     case gzip(String)
-    case notFound(path: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
         case .io(let reason): return "read error: \(reason)"
         case .gzip(let reason): return reason
-        case .notFound(let path): return "\(path): no such file or directory"
         }
     }
 }

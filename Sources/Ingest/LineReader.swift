@@ -5,8 +5,8 @@ import Glibc
 /// Splits a byte stream (plain or gzip) into lines on `\n` in constant memory, tracking
 /// each line's number and uncompressed byte offset. A line longer than `maxLineBytes` is
 /// reported as too long with a prefix of it, and skipped without being held in memory.
-final class LineReader {
-    enum Event {
+package final class LineReader {
+    package enum Event {
         /// A line without its `\n` (and without a trailing `\r`).
         case line(UnsafeRawBufferPointer, number: Int, offset: Int64)
         case tooLong(prefix: [UInt8], number: Int, offset: Int64, length: Int64)
@@ -19,7 +19,7 @@ final class LineReader {
     var contentHash: UInt64 { source.contentHash }
 
     /// Opens `path`, or standard input when `path` is nil; gzip is recognised by its magic bytes.
-    init(path: String?, maxLineBytes: Int = 16 << 20) throws {
+    package init(path: String?, maxLineBytes: Int = 16 << 20) throws {
         let fd: Int32
         if let path {
             fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -43,7 +43,7 @@ final class LineReader {
 
     /// Calls `body` for every line; lines before `skipToOffset` are read but not reported.
     /// `body` returns false to stop early.
-    func forEachLine(skipToOffset: Int64 = 0, _ body: (Event) throws -> Bool) throws {
+    package func forEachLine(skipToOffset: Int64 = 0, _ body: (Event) throws -> Bool) throws {
         var start = 0          // first byte of the current line in `buffer`
         var end = 0            // bytes of valid data in `buffer`
         var lineNumber = 1

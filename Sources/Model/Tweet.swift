@@ -45,8 +45,6 @@ public struct Tweet: Sendable, Equatable {
 
     /// Has a location in the sense of Grafiek 11: a profile location or a place.
     public var isLocated: Bool { authorHasLocation || placeID != nil || placeName != nil }
-    /// Geo-coded: carries coordinates.
-    public var isGeocoded: Bool { longitude != nil && latitude != nil }
 }
 
 /// A hashtag of a tweet: the normalised key every stage counts under and the spelling seen.

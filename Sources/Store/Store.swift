@@ -6,7 +6,7 @@ import Foundation
 /// `StoreWriter` for ingest.
 public final class Store {
     public let path: String
-    let db: Connection
+    package let db: Connection
 
     private init(path: String, connection: Connection) {
         self.path = path
@@ -25,7 +25,7 @@ public final class Store {
     }
 
     /// Opens (creating when missing) a store for writing, applying pending migrations.
-    static func openForWriting(path: String) throws -> Store {
+    package static func openForWriting(path: String) throws -> Store {
         let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try connection.execute("""
             PRAGMA journal_mode = WAL;
@@ -97,7 +97,4 @@ extension Store {
         try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0
             ? "INDEXED BY \(name)" : ""
     }
-
-    /// The first column of the first row as an integer (0 when there is none).
-    public func count(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 { try scalar(sql, args) }
 }

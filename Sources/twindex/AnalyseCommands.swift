@@ -29,7 +29,7 @@ struct CalendarOptions: ParsableArguments {
     }
 }
 
-struct Ratios: ParsableCommand {
+struct RatiosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ratios",
         abstract: "Tabel 6: shares of tweets with hashtags, with @mentions and starting with @.",
@@ -49,7 +49,7 @@ struct Ratios: ParsableCommand {
         try reportingErrors {
             let db = try Store.openForReading(path: store.path)
             let base: Baseline? = baseline.map { $0 == "published" ? .published : .store(path: $0) }
-            let result = try Analysis.Ratios.compute(in: db, baseline: base)
+            let result = try Ratios.compute(in: db, baseline: base)
             Console.out(output.json ? AnalysisJSON.ratios(result).rendered() : AnalysisText.ratios(result, store: store.path))
         }
     }

@@ -4,6 +4,7 @@ import Foundation
 import Generate
 import Graph
 import Ingest
+import Load
 import Render
 import Store
 
@@ -101,12 +102,10 @@ struct Demo: ParsableCommand {
                 try output.close()
             }
             let dbPath = (out as NSString).appendingPathComponent("twindex.db")
-            let writer = try StoreWriter(path: dbPath)
             let bar = Console.stderrIsTerminal ? ProgressBar() : nil
-            let outcome = try IngestJob(inputs: InputResolver.resolve([sample])).run(into: writer) { bar?.update($0) }
+            let summary = try StoreIngest.run(inputs: [sample], into: dbPath) { bar?.show($0) }
             bar?.finish()
-            try writer.finishRun(status: outcome.problems.isEmpty ? "ok" : "failed")
-            for p in outcome.problems { Console.err("twindex: \(p.input): \(p.message)") }
+            for p in summary.problems { Console.err("twindex: \(p.input): \(p.message)") }
 
             let store = try Store.openForReading(path: dbPath)
             let data = try ReportData.gather(from: store, options: options.resolved(defaultMoreThan: 30))
