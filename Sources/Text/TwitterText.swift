@@ -40,7 +40,12 @@ public enum TwitterText {
 
     /// A string of scalars (entity values are short; ASCII ones take the fast path).
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        if s.allSatisfy(\.isASCII) { return String(decoding: s.map { UInt8($0.value) }, as: UTF8.self) }
+        if s.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: s.count) { buffer in
+                for (k, c) in s.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+                return s.count
+            }
+        }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: s)
         return String(out)
@@ -119,9 +124,11 @@ public enum TwitterText {
         return out
     }
 
-    /// URLs, as far as a built-in TLD list allows (see `URLExtractor`).
+    /// URLs, with or without protocol, on twitter-text's TLDs (see `URLExtractor`).
     public static func urls(in text: String) -> [TextEntity] {
-        URLExtractor.urls(in: Array(text.unicodeScalars))
+        // A URL holds a dot (0x2E) before its TLD.
+        guard containsByte(text, 0x2E, 0x2E) else { return [] }
+        return URLExtractor.urls(in: scalars(text))
     }
 
     // MARK: - Scanners
