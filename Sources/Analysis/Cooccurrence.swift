@@ -58,7 +58,7 @@ public enum Cooccurrence {
     /// The network with the graph it was clustered on, for a layout (the report draws it).
     public static func network(in store: Store, options: Options = Options()) throws -> CooccurrenceNetwork {
         guard options.resolution > 0, options.resolution.isFinite else {
-            throw AnalysisError.invalidOption("--resolution must be a positive number")
+            throw AnalysisError.invalidResolution(options.resolution)
         }
         // One pass over the tweet → tags lists (hashtags is keyed by tweet, then tag).
         var tagIndex: [String: Int] = [:]

@@ -71,7 +71,7 @@ public enum Ratios {
     public static func compute(in store: Store, baseline: Baseline? = nil) throws -> RatiosResult {
         let counts = try RatioCounts.count(in: store)
         guard counts.tweets > 0 else {
-            throw AnalysisError.emptyStore("\(store.path) holds no tweets: nothing to compute ratios of (run `twindex ingest` first)")
+            throw AnalysisError.emptyStore(path: store.path, isBaseline: false)
         }
         var baselineCounts: RatioCounts?
         var baselineName: String?
@@ -83,7 +83,7 @@ public enum Ratios {
             baselineCounts = try RatioCounts.count(in: other)
             baselineName = path
             if baselineCounts?.tweets == 0 {
-                throw AnalysisError.emptyStore("the baseline store \(path) holds no tweets")
+                throw AnalysisError.emptyStore(path: path, isBaseline: true)
             }
         }
         let rows = zip(counts.rows, baselineCounts?.rows ?? counts.rows).map { mine, theirs -> RatiosResult.Row in

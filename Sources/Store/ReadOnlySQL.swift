@@ -15,7 +15,7 @@ extension Store {
             guard statement.isReadOnly else { throw StoreError.readOnly(statement: statement.sql) }
             for i in 1...max(1, statement.parameterCount) where i <= statement.parameterCount {
                 guard let name = statement.parameterName(i) else {
-                    throw StoreError.invalidQuery(message: "positional parameters (?) cannot be given; use :name")
+                    throw StoreError.positionalParameter(statement: statement.sql)
                 }
                 let key = String(name.dropFirst())
                 guard let value = parameters[key] else { throw StoreError.missingParameter(name: key) }

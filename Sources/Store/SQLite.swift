@@ -52,7 +52,7 @@ package final class Connection {
             if let tail { rest = String(cString: tail) }
             return rc
         }
-        guard rc == SQLITE_OK else { throw StoreError.invalidQuery(message: "SQL error: " + String(cString: sqlite3_errmsg(handle))) }
+        guard rc == SQLITE_OK else { throw StoreError.invalidSQL(message: String(cString: sqlite3_errmsg(handle)), sql: sql) }
         return (stmt.map { Statement($0, connection: self) }, rest)
     }
 

@@ -77,7 +77,7 @@ extension Store {
                 hits.append(SearchHit(id: s.int64(0), createdAt: s.optionalInt64(1), screenName: s.string(2), text: s.string(3) ?? ""))
             }
         } catch StoreError.sqlite(_, let message, _) {
-            throw StoreError.invalidQuery(message: "invalid search query \"\(r.query)\": \(message) (FTS5 syntax: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(a b, 10))")
+            throw StoreError.invalidSearch(query: r.query, message: message)
         }
         return hits
     }

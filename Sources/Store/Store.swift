@@ -13,7 +13,8 @@ public final class Store {
         self.db = connection
     }
 
-    /// Opens an existing store read-only. Throws `notFound` rather than creating one.
+    /// Opens an existing store read-only. Throws `notFound` rather than creating one, and
+    /// `olderSchema` for a store an ingest must migrate first.
     public static func openForReading(path: String) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
         let connection = try Connection(path: path, flags: SQLITE_OPEN_READONLY)
@@ -51,7 +52,7 @@ public final class Store {
         }
         guard version < Schema.currentVersion else { return }
         guard migrate else {
-            throw StoreError.sqlite(code: 0, message: "store schema \(version) is older than \(Schema.currentVersion); run `twindex ingest` once to migrate it", sql: nil)
+            throw StoreError.olderSchema(path: path, found: version, supported: Schema.currentVersion)
         }
         try db.execute("BEGIN IMMEDIATE")
         do {

@@ -11,7 +11,7 @@ final class WriterLock {
         let lockPath = storePath + ".lock"
         fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 {
-            throw StoreError.sqlite(code: 0, message: "cannot create \(lockPath): \(String(cString: strerror(errno)))", sql: nil)
+            throw StoreError.lockFile(path: lockPath, reason: String(cString: strerror(errno)))
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             close(fd)

@@ -24,7 +24,7 @@ struct CalendarOptions: ParsableArguments {
         do {
             return (try AnalysisError.zone(tz), try DateRange(from: from, to: to))
         } catch let error as AnalysisError {
-            throw ValidationError(error.description)
+            throw ValidationError(ErrorMessage.analysis(error))
         }
     }
 }
@@ -88,14 +88,13 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var calendar: CalendarOptions
     @OptionGroup var output: JSONOption
 
-    @Option(help: "day, week or month.")
-    var by = "day"
+    @Option(help: "Rows per day, week or month.")
+    var by: TimelineResult.Period = .day
 
     @Flag(help: "Write CSV (RFC 4180) instead of a table.")
     var csv = false
 
     func validate() throws {
-        if TimelineResult.Period(rawValue: by) == nil { throw ValidationError("--by is day, week or month") }
         if csv && output.json { throw ValidationError("choose one of --json and --csv") }
     }
 
@@ -103,7 +102,7 @@ struct TimelineCommand: ParsableCommand {
         try reportingErrors {
             let (zone, range) = try calendar.resolved()
             let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: zone,
-                                              by: TimelineResult.Period(rawValue: by) ?? .day, range: range)
+                                              by: by, range: range)
             if output.json { Console.out(AnalysisJSON.timeline(result).rendered()); return }
             let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
             if csv {

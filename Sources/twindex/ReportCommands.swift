@@ -23,14 +23,13 @@ struct ReportOptions: ParsableArguments {
     var moreThan: Int?
 
     @Option(help: ArgumentHelp("Network: leiden or louvain.", valueName: "algorithm"))
-    var algorithm = "leiden"
+    var algorithm: CommunityDetection.Algorithm = .leiden
 
     @Option(help: ArgumentHelp("Network: runs with seeds 1..K, best modularity kept.", valueName: "K"))
     var runs = 5
 
     func validate() throws {
-        if TimeZone(identifier: tz) == nil { throw ValidationError(AnalysisError.unknownTimeZone(tz).description) }
-        if CommunityDetection.Algorithm(rawValue: algorithm) == nil { throw ValidationError("--algorithm is leiden or louvain") }
+        if TimeZone(identifier: tz) == nil { throw ValidationError(ErrorMessage.analysis(.unknownTimeZone(tz))) }
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
     }
 
@@ -44,7 +43,7 @@ struct ReportOptions: ParsableArguments {
         o.timeZone = TimeZone(identifier: tz) ?? o.timeZone
         o.year = year
         o.network.moreThan = moreThan ?? defaultMoreThan
-        o.network.algorithm = CommunityDetection.Algorithm(rawValue: algorithm) ?? .leiden
+        o.network.algorithm = algorithm
         o.network.runs = runs
         return o
     }
