@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "twindex",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "twindex", targets: ["twindex"]),
         .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Render", "Generate"]),

@@ -35,14 +35,6 @@ public enum HashtagCounts {
             guard let tag = r.string(0), wanted.contains(tag), let spelling = r.string(1) else { return }
             counts[tag, default: [:]][TagNormalizer.nfc(spelling), default: 0] += r.int(2)
         }
-        return counts.mapValues(mostFrequent)
-    }
-
-    /// The key with the highest count; ties to the smallest in code-point order.
-    public static func mostFrequent(_ counts: [String: Int64]) -> String {
-        counts.max { a, b in
-            a.value != b.value ? a.value < b.value
-                : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
-        }?.key ?? ""
+        return counts.mapValues(TagNormalizer.label)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Store
 
 /// Tabel 6: the shares of tweets with hashtags, with @mentions and starting with @, with
@@ -84,16 +85,6 @@ public enum Baseline: Sendable {
     case published
     /// Another twindex store, counted by the same rules.
     case store(path: String)
-}
-
-/// The study's 1% random sample of all tweets of 2013-01-23, as published in
-/// EMMA / Digital Methods Initiative, "De uitzondering op de regel" (June 2013), section 4.4,
-/// Tabel 6. The one place these figures live.
-public enum PublishedBaseline {
-    /// How the report and `--json` name the baseline.
-    public static let name = "1% sample of all tweets, 2013-01-23 (EMMA/DMI 2013, Tabel 6; published shares)"
-    /// Shares by row name.
-    public static let shares: [String: Double] = ["hashtags": 0.1318, "mentions": 0.5720, "starts_with_at": 0.4680]
 }
 
 /// Tabel 6's analysis.

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// The exact counts of a generated corpus, computed from what was written, so that the
 /// analysers can be checked against them end to end (`twindex generate --truth`).
@@ -49,12 +50,7 @@ public struct Truth: Sendable {
         /// Spellings in NFC (canonically equal spellings look the same) with their counts.
         public var spellings: [String: Int] = [:]
         /// The most frequent spelling (ties: the smallest in code-point order).
-        public var label: String {
-            spellings.max { a, b in
-                a.value != b.value ? a.value < b.value
-                    : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
-            }?.key ?? ""
-        }
+        public var label: String { TagNormalizer.label(spellings) }
     }
 
     /// The daily series' counts of one local day (as `TimelineResult.Row`).

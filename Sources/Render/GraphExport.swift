@@ -24,22 +24,6 @@ public enum GraphExport {
         ])
     }
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where c.value < 0x20 && c != "\t" && c != "\n" && c != "\r": continue   // not allowed in XML 1.0
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
     /// GEXF 1.3, as Gephi opens it.
     ///
     /// ```swift
@@ -51,7 +35,7 @@ public enum GraphExport {
             #"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#,
             "  <meta>",
             "    <creator>twindex</creator>",
-            "    <description>\(xml(description(r)))</description>",
+            "    <description>\(Markup.escape(description(r)))</description>",
             "  </meta>",
             #"  <graph mode="static" defaultedgetype="undirected">"#,
             #"    <attributes class="node">"#,
@@ -62,7 +46,7 @@ public enum GraphExport {
             "    <nodes>",
         ]
         for node in r.nodes {
-            lines.append(#"      <node id="\#(xml(node.tag))" label="\#(xml(node.label))">"#)
+            lines.append(#"      <node id="\#(Markup.escape(node.tag))" label="\#(Markup.escape(node.label))">"#)
             lines.append("        <attvalues>")
             lines.append(#"          <attvalue for="frequency" value="\#(node.frequency)"/>"#)
             lines.append(#"          <attvalue for="users" value="\#(node.users)"/>"#)
@@ -72,7 +56,7 @@ public enum GraphExport {
         }
         lines += ["    </nodes>", "    <edges>"]
         for (i, e) in r.edges.enumerated() {
-            lines.append(#"      <edge id="\#(i)" source="\#(xml(e.source))" target="\#(xml(e.target))" weight="\#(e.weight)"/>"#)
+            lines.append(#"      <edge id="\#(i)" source="\#(Markup.escape(e.source))" target="\#(Markup.escape(e.target))" weight="\#(e.weight)"/>"#)
         }
         lines += ["    </edges>", "  </graph>", "</gexf>"]
         return lines.joined(separator: "\n") + "\n"
@@ -91,15 +75,15 @@ public enum GraphExport {
             #"  <graph id="cooccurrence" edgedefault="undirected">"#,
         ]
         for node in r.nodes {
-            lines.append(#"    <node id="\#(xml(node.tag))">"#)
-            lines.append(#"      <data key="label">\#(xml(node.label))</data>"#)
+            lines.append(#"    <node id="\#(Markup.escape(node.tag))">"#)
+            lines.append(#"      <data key="label">\#(Markup.escape(node.label))</data>"#)
             lines.append(#"      <data key="frequency">\#(node.frequency)</data>"#)
             lines.append(#"      <data key="users">\#(node.users)</data>"#)
             lines.append(#"      <data key="community">\#(node.community)</data>"#)
             lines.append("    </node>")
         }
         for e in r.edges {
-            lines.append(#"    <edge source="\#(xml(e.source))" target="\#(xml(e.target))"><data key="weight">\#(e.weight)</data></edge>"#)
+            lines.append(#"    <edge source="\#(Markup.escape(e.source))" target="\#(Markup.escape(e.target))"><data key="weight">\#(e.weight)</data></edge>"#)
         }
         lines += ["  </graph>", "</graphml>"]
         return lines.joined(separator: "\n") + "\n"
