@@ -4,11 +4,15 @@ import Text
 /// Hashtags by frequency: the number of (unique, not deleted) tweets carrying each
 /// normalised tag, with its label (the most frequent original spelling).
 public struct HashtagRow: Sendable, Equatable {
+    /// The normalised tag.
     public var tag: String
+    /// Its most frequent spelling.
     public var label: String
+    /// Tweets carrying it.
     public var tweets: Int64
 }
 
+/// Hashtag frequencies of a store.
 public enum HashtagCounts {
     /// The `limit` most frequent tags (ties by tag), or all when `limit` is nil.
     public static func top(in store: Store, limit: Int? = nil) throws -> [HashtagRow] {

@@ -4,6 +4,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case io(String)
     case gzip(String)
 
+    /// One line saying what is wrong.
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"

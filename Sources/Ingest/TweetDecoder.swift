@@ -7,12 +7,15 @@ import Text
 public final class TweetDecoder {
     /// What a line held.
     public struct Decoded: Equatable {
+        /// The tweets (more than one for a v2 `data` array).
         public var tweets: [Tweet] = []
+        /// The notices.
         public var notices: [Notice] = []
     }
 
     let json: JSONDocument
 
+    /// A decoder with its own simdjson parser; reuse it line after line.
     public init() {
         // simdjson's parser only fails to allocate when memory is exhausted.
         guard let json = JSONDocument() else { preconditionFailure("out of memory creating the JSON parser") }
@@ -236,6 +239,7 @@ extension TweetDecoder {
 
 /// Why a line could not be decoded.
 public struct DecodeFailure: Error, Equatable {
+    /// What is wrong with the line.
     public var message: String
 }
 

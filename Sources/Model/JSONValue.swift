@@ -9,9 +9,13 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// An integer.
     public static func int(_ v: Int) -> JSONValue { .int(Int64(v)) }
+    /// The value, or `null` for nil.
     public static func optional(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
+    /// The value, or `null` for nil.
     public static func optional(_ v: Double?) -> JSONValue { v.map(JSONValue.double) ?? .null }
+    /// The value, or `null` for nil.
     public static func optional(_ v: Int64?) -> JSONValue { v.map(JSONValue.int) ?? .null }
 
     /// The document as text; `pretty` indents by two spaces.

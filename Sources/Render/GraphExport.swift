@@ -5,6 +5,7 @@ import Model
 /// The co-occurrence network as files other tools open: GEXF 1.3 (Gephi), GraphML, CSV,
 /// and the `--json` document. All outputs are byte-stable for the same input.
 public enum GraphExport {
+    /// `twindex cooccur --json`.
     public static func json(_ r: CooccurrenceResult) -> JSONValue {
         .object([
             "algorithm": .string(r.algorithm.rawValue), "resolution": .double(r.resolution),
@@ -23,6 +24,11 @@ public enum GraphExport {
         ])
     }
 
+    /// GEXF 1.3, as Gephi opens it.
+    ///
+    /// ```swift
+    /// try GraphExport.gexf(network).write(toFile: "net.gexf", atomically: true, encoding: .utf8)
+    /// ```
     public static func gexf(_ r: CooccurrenceResult) -> String {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -56,6 +62,7 @@ public enum GraphExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// GraphML.
     public static func graphML(_ r: CooccurrenceResult) -> String {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -82,12 +89,14 @@ public enum GraphExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Nodes as CSV: tag, label, frequency, users, community.
     public static func nodesCSV(_ r: CooccurrenceResult) -> String {
         Table(columns: ["tag", "label", "frequency", "users", "community"], rows: r.nodes.map {
             [.string($0.tag), .string($0.label), .int($0.frequency), .int($0.users), .int($0.community)]
         }).csv()
     }
 
+    /// Edges as CSV: source, target, weight.
     public static func edgesCSV(_ r: CooccurrenceResult) -> String {
         Table(columns: ["source", "target", "weight"], rows: r.edges.map {
             [.string($0.source), .string($0.target), .int($0.weight)]

@@ -5,6 +5,7 @@ import Foundation
 /// `Store` owns its connection; open it for reading (analyses, search, SQL) or through
 /// `StoreWriter` for ingest.
 public final class Store {
+    /// The store's file.
     public let path: String
     package let db: Connection
 
@@ -80,9 +81,13 @@ public final class Store {
 /// One result row while iterating a query (valid only inside the callback).
 public struct Row {
     let statement: Statement
+    /// Column `i` (from 0) as an integer (0 for NULL).
     public func int(_ i: Int) -> Int64 { statement.int64(Int32(i)) }
+    /// Column `i` as a double (0 for NULL).
     public func double(_ i: Int) -> Double { statement.double(Int32(i)) }
+    /// Whether column `i` is NULL.
     public func isNull(_ i: Int) -> Bool { statement.isNull(Int32(i)) }
+    /// Column `i` as text (nil for NULL).
     public func string(_ i: Int) -> String? { statement.string(Int32(i)) }
 }
 
