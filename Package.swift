@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

@@ -1,12 +1,19 @@
 /// A JSON document built by twindex, written with sorted keys and shortest round-trip
 /// numbers, so that `--json` output is byte-stable and null fields stay present.
 public indirect enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written exactly.
     case int(Int64)
+    /// A number, written in its shortest round-trip form.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, written with sorted keys.
     case object([String: JSONValue])
 
     /// An integer.

@@ -17,10 +17,17 @@ public struct Table: Equatable, Sendable {
 
     /// `--format`: an aligned terminal table, CSV, one JSON document, JSON lines.
     public enum Format: String, CaseIterable, Sendable {
-        case table, csv, json, jsonl
+        /// Aligned columns for a terminal.
+        case table
+        /// RFC 4180 CSV with a header row.
+        case csv
+        /// One JSON document: `{"columns": [...], "rows": [{column: value}, ...]}`.
+        case json
+        /// One JSON object per row, keyed by column.
+        case jsonl
     }
 
-    /// The table in `format`; a terminal table fits `width` columns by cutting long cells.
+    /// The table in `format`; a terminal table cuts its last column to fit `width`.
     public func rendered(as format: Format, width: Int = 100) -> String {
         switch format {
         case .table: return text(width: width)

@@ -2,9 +2,13 @@
 public struct TextEntity: Equatable, Sendable {
     /// What was found; a mention of a list carries its slug.
     public enum Kind: Equatable, Sendable {
+        /// `#tag`.
         case hashtag
+        /// `@name`, or `@name/list` with the list's slug (empty for a plain mention).
         case mention(listSlug: String)
+        /// `$CASH`.
         case cashtag
+        /// A URL.
         case url
     }
     /// What was found.
