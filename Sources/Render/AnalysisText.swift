@@ -41,7 +41,7 @@ public enum AnalysisText {
             lines.append(line)
         }
         if r.rows.first?.baseline != nil, r.rows.first?.z == nil {
-            lines.append("(published baseline: shares only, so no significance test; pass --baseline STORE for z and p)")
+            lines.append("(published baseline: shares only, so no significance test; compare with another store for z and p)")
         }
         return lines.joined(separator: "\n")
     }
