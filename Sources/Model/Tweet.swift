@@ -23,6 +23,15 @@ public struct Tweet: Sendable, Equatable {
     public var retweetedID: Int64?
     /// The tweet this one quotes.
     public var quotedID: Int64?
+    /// The author of the retweeted original (v1.1 `retweeted_status.user`; v2 the
+    /// `author_id` of the `retweeted` tweet in `includes.tweets`), when the JSON gives it.
+    public var retweetedUserID: Int64?
+    /// That author's screen name (v2: from `includes.users`).
+    public var retweetedScreenName: String?
+    /// The author of the quoted tweet (v1.1 `quoted_status.user`; v2 as for retweets).
+    public var quotedUserID: Int64?
+    /// That author's screen name.
+    public var quotedScreenName: String?
     /// Coordinates (WGS 84) when the tweet is geo-coded.
     public var longitude: Double?
     /// See `longitude`.
