@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "twindex",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "twindex", targets: ["twindex"]),
         .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate"]),
@@ -43,7 +42,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),

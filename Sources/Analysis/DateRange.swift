@@ -2,9 +2,12 @@ import Foundation
 
 /// An inclusive range of local days in a time zone, as UTC bounds.
 public struct DateRange: Sendable, Equatable {
+    /// First and last local day (day numbers since 1970-01-01), inclusive; nil: open.
     public var from: Int64?
+    /// See `from`.
     public var to: Int64?
 
+    /// A range of day numbers (default: everything).
     public init(from: Int64? = nil, to: Int64? = nil) {
         self.from = from
         self.to = to

@@ -53,7 +53,7 @@ public struct ReportData: Sendable {
     public static func gather(from store: Store, options: Options) throws -> ReportData {
         let stats = try store.stats()
         let days = try Timeline.compute(in: store, timeZone: options.timeZone)
-        let year = options.year ?? defaultYear(days)
+        let year = options.year ?? defaultYear(days) ?? currentYear(in: options.timeZone)
         let range = DateRange(from: CalendarBuckets.dayNumber(year: year, month: 1, day: 1),
                               to: CalendarBuckets.dayNumber(year: year, month: 12, day: 31))
         let network = try Cooccurrence.network(in: store, options: options.network)
@@ -68,12 +68,20 @@ public struct ReportData: Sendable {
             networkLayout: NetworkLayout(network))
     }
 
-    /// The last year whose 31 December the data reaches, else the last year with data.
-    static func defaultYear(_ days: TimelineResult) -> Int {
-        guard let last = days.rows.last(where: { $0.tweets > 0 })?.date, let y = Int(last.prefix(4)) else { return 2012 }
+    /// The last year whose 31 December the data reaches, else the last year with data;
+    /// nil for a store without tweets.
+    static func defaultYear(_ days: TimelineResult) -> Int? {
+        guard let last = days.rows.last(where: { $0.tweets > 0 })?.date, let y = Int(last.prefix(4)) else { return nil }
         let first = days.rows.first { $0.tweets > 0 }.flatMap { Int($0.date.prefix(4)) } ?? y
         return last.hasSuffix("-12-31") || y == first ? y : y - 1
     }
+}
+
+/// The year it is now in `zone` (the year an empty store's report shows).
+private func currentYear(in zone: TimeZone) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    return calendar.component(.year, from: Date())
 }
 
 /// A drawing of a co-occurrence network: a seeded force layout of the graph it was

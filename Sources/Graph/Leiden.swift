@@ -15,6 +15,7 @@ import Model
 /// Refinement merges each node into the subcommunity with the largest modularity gain
 /// (the θ → 0 limit of the paper's randomised merge), keeping runs reproducible per seed.
 public enum Leiden {
+    /// The community of each node of `graph` (not renumbered).
     public static func run(_ graph: WeightedGraph, resolution: Double, rng: inout SeededRandom) -> [Int] {
         var g = graph
         var membership = Array(0..<graph.nodeCount)   // original node → aggregate node

@@ -20,7 +20,7 @@ public enum StoreIngest {
         /// Stop the run (failed) once more than this many bad lines were seen in it.
         public var maxBadLines: Int?
         /// Batch and line-length settings of the reading pipeline.
-        public var pipeline = IngestPipeline.Options()
+        package var pipeline = IngestPipeline.Options()
         /// Default options: skip unchanged inputs, no bad-line limit.
         public init() {}
     }
@@ -28,7 +28,7 @@ public enum StoreIngest {
     /// What the caller is told while the run goes on.
     public enum Progress: Sendable {
         /// Reading inputs: bytes read so far of how many, tweets decoded.
-        case reading(IngestJob.Progress)
+        case reading(IngestProgress)
         /// All inputs read; the full-text and reader indexes are being built.
         case buildingIndexes
     }

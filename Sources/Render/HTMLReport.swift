@@ -6,7 +6,7 @@ import Model
 public enum HTMLReport {
     /// The page for `d`.
     public static func render(_ d: ReportData) -> String {
-        let e = SVGCharts.esc
+        let e = Markup.escape
         var h = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"/>
@@ -18,7 +18,7 @@ public enum HTMLReport {
             """
         let built = sections.map { $0(d) }
         for section in built {
-            h += "<section id=\"\(section.id)\"><h2>\(SVGCharts.esc(section.title))</h2>\n\(section.html)\n</section>\n"
+            h += "<section id=\"\(section.id)\"><h2>\(Markup.escape(section.title))</h2>\n\(section.html)\n</section>\n"
         }
         h += "<script type=\"application/json\" id=\"twindex-data\">\(embedded(built, year: d.year))</script>\n"
         h += "<footer>Made by twindex. Numbers come from the same analysers as the command line (`twindex ratios --json` and friends).</footer>"
@@ -41,10 +41,10 @@ public enum HTMLReport {
     }
 
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        var s = "<table><thead><tr>" + header.map { "<th>\(SVGCharts.esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        var s = "<table><thead><tr>" + header.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
             s += "<tr>" + row.enumerated().map { i, c in
-                "<td\(numeric.contains(i) ? " class=\"n\"" : "")>\(SVGCharts.esc(c))</td>"
+                "<td\(numeric.contains(i) ? " class=\"n\"" : "")>\(Markup.escape(c))</td>"
             }.joined() + "</tr>"
         }
         return s + "</tbody></table>"

@@ -25,17 +25,16 @@ extension HTMLReport {
     }
 
     static func ratios(_ d: ReportData) -> ReportSection {
-        let names = ["hashtags": "tweets with hashtags", "mentions": "tweets with @mentions", "starts_with_at": "tweets starting with @"]
         var rows: [[String]] = []
         for r in d.ratios.rows {
-            rows.append([names[r.name] ?? r.name, num(r.count), pct(r.share),
+            rows.append([AnalysisText.rowTitles[r.name] ?? r.name, num(r.count), pct(r.share),
                          "\(pct(r.ci95.0)) – \(pct(r.ci95.1))", r.baseline.map { pct($0.share) } ?? "–",
                          r.diffPP.map { String(format: "%+.2f", $0) } ?? "–", r.ratio.map { String(format: "%.2f", $0) } ?? "–",
                          r.z.map { String(format: "%.1f", $0) } ?? "–", r.p.map { String(format: "%.2g", $0) } ?? "–"])
         }
         var html = table(["", "tweets", "share", "95% CI (Wilson)", "baseline", "diff (pp)", "ratio", "z", "p"], rows,
                          numeric: [1, 2, 3, 4, 5, 6, 7, 8])
-        html += "<p class=\"note\">Of \(num(d.ratios.tweets)) unique tweets. Baseline: \(SVGCharts.esc(d.ratios.baselineName ?? "none"))"
+        html += "<p class=\"note\">Of \(num(d.ratios.tweets)) unique tweets. Baseline: \(Markup.escape(d.ratios.baselineName ?? "none"))"
         if d.ratios.rows.first?.baseline != nil && d.ratios.rows.first?.z == nil {
             html += " — published shares only, so no significance test."
         }
@@ -66,7 +65,7 @@ extension HTMLReport {
 
     static func activity(_ d: ReportData) -> ReportSection {
         let a = d.yearActivity
-        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let days = CivilDate.weekdayNames
         let html = "<figure>" + SVGCharts.bars(a.weekday, labels: days,
                         colours: days.indices.map { $0 >= 5 ? SVGCharts.weekendColour : SVGCharts.weekdayColour },
                         yTitle: "tweets", xTitle: "weekday (ISO)") + "</figure><figure>"
@@ -109,9 +108,9 @@ extension HTMLReport {
         let labelled = Set(r.nodes.prefix(40).map(\.tag))
         for (i, n) in r.nodes.enumerated() {
             let radius = 3 + 14 * (Double(n.frequency) / maxF).squareRoot()
-            s += #"<circle cx="\#(SVGCharts.fmt(px(i)))" cy="\#(SVGCharts.fmt(py(i)))" r="\#(SVGCharts.fmt(radius))" fill="\#(colour(n.community))" stroke="white"><title>#\#(SVGCharts.esc(n.label)): \#(n.frequency) tweets, \#(n.users) accounts, community \#(n.community)</title></circle>"#
+            s += #"<circle cx="\#(SVGCharts.fmt(px(i)))" cy="\#(SVGCharts.fmt(py(i)))" r="\#(SVGCharts.fmt(radius))" fill="\#(colour(n.community))" stroke="white"><title>#\#(Markup.escape(n.label)): \#(n.frequency) tweets, \#(n.users) accounts, community \#(n.community)</title></circle>"#
             if labelled.contains(n.tag) {
-                s += #"<text x="\#(SVGCharts.fmt(px(i)))" y="\#(SVGCharts.fmt(py(i) - radius - 2))" class="nl" text-anchor="middle">#\#(SVGCharts.esc(n.label))</text>"#
+                s += #"<text x="\#(SVGCharts.fmt(px(i)))" y="\#(SVGCharts.fmt(py(i) - radius - 2))" class="nl" text-anchor="middle">#\#(Markup.escape(n.label))</text>"#
             }
         }
         s += SVGCharts.legend(r.communities.prefix(7).map { ("community \($0.id)", colour($0.id)) }, x: 10, y: 10) + "</svg>"

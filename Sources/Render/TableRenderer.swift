@@ -5,18 +5,30 @@ import Output
 /// Rows of cells rendered as a terminal table, RFC 4180 CSV, a JSON document or JSON lines:
 /// the one renderer every tabular command shares.
 public struct Table: Equatable, Sendable {
+    /// Column names.
     public var columns: [String]
+    /// Rows of cells, one per column.
     public var rows: [[JSONValue]]
 
+    /// A table.
     public init(columns: [String], rows: [[JSONValue]]) {
         self.columns = columns
         self.rows = rows
     }
 
+    /// `--format`: an aligned terminal table, CSV, one JSON document, JSON lines.
     public enum Format: String, CaseIterable, Sendable {
-        case table, csv, json, jsonl
+        /// Aligned columns for a terminal.
+        case table
+        /// RFC 4180 CSV with a header row.
+        case csv
+        /// One JSON document: `{"columns": [...], "rows": [{column: value}, ...]}`.
+        case json
+        /// One JSON object per row, keyed by column.
+        case jsonl
     }
 
+    /// The table in `format`; a terminal table cuts its last column to fit `width`.
     public func rendered(as format: Format, width: Int = 100) -> String {
         switch format {
         case .table: return text(width: width)

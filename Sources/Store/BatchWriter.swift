@@ -27,8 +27,9 @@ final class BatchWriter {
               in_reply_to_status_id, in_reply_to_user_id, in_reply_to_screen_name, retweeted_id, quoted_id,
               longitude, latitude, place_id, place_name, place_country,
               has_hashtags, has_mentions, has_urls, starts_with_at, located, entities_from_text,
-              file_id, line, offset, length)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              file_id, line, offset, length,
+              retweeted_user_id, retweeted_screen_name, quoted_user_id, quoted_screen_name)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertHashtag = try db.prepare("INSERT OR IGNORE INTO hashtags (tweet_id, tag, spelling) VALUES (?,?,?)")
         insertMention = try db.prepare("INSERT OR IGNORE INTO mentions (tweet_id, screen_name, user_id) VALUES (?,?,?)")
@@ -178,6 +179,10 @@ final class BatchWriter {
         s.bind(24, Int64(item.position.line))
         s.bind(25, item.position.offset)
         s.bind(26, Int64(item.position.length))
+        s.bind(27, t.retweetedUserID)
+        s.bind(28, t.retweetedScreenName)
+        s.bind(29, t.quotedUserID)
+        s.bind(30, t.quotedScreenName)
         try s.run()
         return db.changes > 0
     }

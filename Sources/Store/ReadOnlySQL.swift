@@ -1,6 +1,8 @@
 /// The result of a read-only query: column names and rows of values.
 public struct QueryResult: Equatable, Sendable {
+    /// Column names of the last statement.
     public var columns: [String]
+    /// Its rows.
     public var rows: [[SQLValue]]
 }
 

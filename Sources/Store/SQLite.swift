@@ -72,10 +72,15 @@ package final class Connection {
 
 /// A value bound to or read from a statement.
 public enum SQLValue: Equatable, Sendable {
+    /// SQL NULL.
     case null
+    /// An INTEGER.
     case integer(Int64)
+    /// A REAL.
     case real(Double)
+    /// TEXT.
     case text(String)
+    /// A BLOB.
     case blob([UInt8])
 }
 

@@ -152,5 +152,15 @@ package enum Schema {
             DELETE FROM urls WHERE tweet_id = old.id;
         END;
         """,
+        // The authors the account networks link to (ANALYSIS.md "Networks of accounts"):
+        // of the retweeted and of the quoted tweet. Tweets stored before this migration have
+        // NULL here; a re-ingest with --force does not replace stored tweets, so a store
+        // that needs them for old tweets is rebuilt from its files.
+        """
+        ALTER TABLE tweets ADD COLUMN retweeted_user_id INTEGER;
+        ALTER TABLE tweets ADD COLUMN retweeted_screen_name TEXT;
+        ALTER TABLE tweets ADD COLUMN quoted_user_id INTEGER;
+        ALTER TABLE tweets ADD COLUMN quoted_screen_name TEXT;
+        """,
     ]
 }

@@ -2,9 +2,16 @@ import CSQLite
 import Foundation
 
 /// A twindex store: one plain SQLite file (WAL mode) that any SQLite tool can open.
-/// `Store` owns its connection; open it for reading (analyses, search, SQL) or through
-/// `StoreWriter` for ingest.
+/// `Store` owns its connection. Open it for reading (analyses, search, SQL); an ingest
+/// writes through `StoreIngest.run` (the Load module).
+///
+/// ```swift
+/// let store = try Store.openForReading(path: "study.db")
+/// print(try store.stats().tweets)
+/// let rows = try store.query("SELECT lang, count(*) FROM tweets GROUP BY lang").rows
+/// ```
 public final class Store {
+    /// The store's file.
     public let path: String
     package let db: Connection
 
@@ -80,9 +87,13 @@ public final class Store {
 /// One result row while iterating a query (valid only inside the callback).
 public struct Row {
     let statement: Statement
+    /// Column `i` (from 0) as an integer (0 for NULL).
     public func int(_ i: Int) -> Int64 { statement.int64(Int32(i)) }
+    /// Column `i` as a double (0 for NULL).
     public func double(_ i: Int) -> Double { statement.double(Int32(i)) }
+    /// Whether column `i` is NULL.
     public func isNull(_ i: Int) -> Bool { statement.isNull(Int32(i)) }
+    /// Column `i` as text (nil for NULL).
     public func string(_ i: Int) -> String? { statement.string(Int32(i)) }
 }
 

@@ -9,31 +9,31 @@ import Model
 /// (the `ingest_runs` row), `FilePlanner` (`files` rows: skip and resume), `BatchWriter`
 /// (the hot path, with `UserCache`), `IndexUpkeep` (full-text and reader indexes).
 /// Most callers want `StoreIngest.run` (the Load module), which drives a whole run.
-public final class StoreWriter: IngestTarget {
+package final class StoreWriter: IngestTarget {
     /// The counters of a run; the same type as `IngestCounts`.
-    public typealias Counts = IngestCounts
+    package typealias Counts = IngestCounts
 
     /// The store being written.
-    public let store: Store
+    package let store: Store
     private let lock: WriterLock
     private let ledger: RunLedger
     private let files: FilePlanner
     private let batches: BatchWriter
     /// What this run did so far.
-    public private(set) var counts = IngestCounts()
+    package private(set) var counts = IngestCounts()
 
     /// The `ingest_runs` id of this run.
-    public var runID: Int64 { ledger.id }
+    package var runID: Int64 { ledger.id }
 
     /// Lines per transaction (65 536 by default).
-    public var commitLines: Int {
+    package var commitLines: Int {
         get { batches.commitLines }
         set { batches.commitLines = newValue }
     }
 
     /// Opens (or creates) the store at `path` for one ingest run; throws `StoreError.locked`
     /// when another ingest holds it.
-    public init(path: String) throws {
+    package init(path: String) throws {
         lock = try WriterLock(storePath: path)
         store = try Store.openForWriting(path: path)
         try IndexUpkeep.prepare(store.db)
@@ -45,7 +45,7 @@ public final class StoreWriter: IngestTarget {
     /// Decides whether to read an input: a file already ingested completely with the same
     /// size and modification time is skipped (unless `force`); one interrupted is resumed.
     /// `path` nil is standard input: always read from its start.
-    public func plan(path: String?, force: Bool) throws -> FilePlan {
+    package func plan(path: String?, force: Bool) throws -> FilePlan {
         try commit()
         let plan = try files.plan(path: path, force: force)
         let skipped = plan == .skip
@@ -55,20 +55,20 @@ public final class StoreWriter: IngestTarget {
     }
 
     /// Marks the current file read to its end (or records why it stopped early).
-    public func finishFile(contentHash: UInt64?, error: String?) throws {
+    package func finishFile(contentHash: UInt64?, error: String?) throws {
         try commit()
         try files.finish(contentHash: contentHash, error: error)
     }
 
     /// Records a file that could not be opened at all.
-    public func recordUnreadable(path: String, reason: String) throws {
+    package func recordUnreadable(path: String, reason: String) throws {
         try commit()
         try files.recordUnreadable(path: path, reason: reason)
     }
 
     /// Writes one batch: its rows, the run's counters and the file position, in one
     /// transaction with the batches before it since the last commit.
-    public func write(_ batch: IngestBatch) throws {
+    package func write(_ batch: IngestBatch) throws {
         let added = try batches.inTransaction(lines: batch.lines) {
             let c = try batches.write(batch, fileID: files.currentFileID)
             try files.savePosition(after: batch)
@@ -79,12 +79,12 @@ public final class StoreWriter: IngestTarget {
     }
 
     /// Commits the open transaction, if any: everything written so far, with its file position.
-    public func commit() throws {
+    package func commit() throws {
         try batches.commit()
     }
 
     /// Brings the full-text and reader indexes up to date and closes the run with its status.
-    public func finishRun(status: String) throws {
+    package func finishRun(status: String) throws {
         try commit()
         try IndexUpkeep.indexFullText(store.db)
         try IndexUpkeep.createReaderIndexes(store.db)

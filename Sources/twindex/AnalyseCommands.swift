@@ -34,7 +34,7 @@ struct RatiosCommand: ParsableCommand {
         commandName: "ratios",
         abstract: "Tabel 6: shares of tweets with hashtags, with @mentions and starting with @.",
         discussion: """
-            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: 13.18%, 57.20%, 46.80%; shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test.
+            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: \(PublishedBaseline.percentages); shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test.
 
             Example:  twindex ratios --baseline published
             """)

@@ -75,7 +75,7 @@ final class ProgressBar {
     private let started = Date()
     private var lastDraw = Date.distantPast
 
-    func update(_ p: IngestJob.Progress) {
+    func update(_ p: IngestProgress) {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
