@@ -5,7 +5,7 @@ let package = Package(
     name: "twindex",
     products: [
         .executable(name: "twindex", targets: ["twindex"]),
-        .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Render", "Generate"]),
+        .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
-        .target(name: "Render", dependencies: ["Model", "Analysis"]),
+        .target(name: "Output"),
+        .target(name: "Render", dependencies: ["Model", "Analysis", "Output"]),
         .target(name: "Generate", dependencies: ["Model", "Text"]),
         .executableTarget(name: "twindex", dependencies: [
-            "Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Render", "Generate",
+            "Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],

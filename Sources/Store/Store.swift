@@ -2,8 +2,14 @@ import CSQLite
 import Foundation
 
 /// A twindex store: one plain SQLite file (WAL mode) that any SQLite tool can open.
-/// `Store` owns its connection; open it for reading (analyses, search, SQL) or through
-/// `StoreWriter` for ingest.
+/// `Store` owns its connection. Open it for reading (analyses, search, SQL); an ingest
+/// writes through `StoreIngest.run` (the Load module).
+///
+/// ```swift
+/// let store = try Store.openForReading(path: "study.db")
+/// print(try store.stats().tweets)
+/// let rows = try store.query("SELECT lang, count(*) FROM tweets GROUP BY lang").rows
+/// ```
 public final class Store {
     /// The store's file.
     public let path: String

@@ -38,17 +38,36 @@ public enum TwitterText {
         return text.utf8.contains { $0 == a || $0 == b }
     }
 
-    /// A string of scalars (entity values are short; ASCII ones take the fast path).
+    /// A string of scalars, encoded to UTF-8 in one pass (entity values are short).
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        if s.allSatisfy(\.isASCII) {
-            return String(unsafeUninitializedCapacity: s.count) { buffer in
-                for (k, c) in s.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
-                return s.count
+        let bytes = s.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var k = 0
+            for c in s {
+                let v = c.value
+                switch v {
+                case 0..<0x80:
+                    buffer[k] = UInt8(truncatingIfNeeded: v)
+                    k += 1
+                case 0x80..<0x800:
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 2
+                case 0x800..<0x10000:
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 3
+                default:
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                    buffer[k + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 4
+                }
             }
+            return k
         }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s)
-        return String(out)
     }
 
     /// The text's scalars, in one pass.

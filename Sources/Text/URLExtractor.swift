@@ -19,16 +19,15 @@ enum URLExtractor {
         var out: [TextEntity] = []
         var q = 0
         var noDomainBefore = 0
-        var scratch = URLGrammar.Scratch()
         while q < s.count {
             var before: Unicode.Scalar?
             var found: Match?
             if URLGrammar.isPreceding(s[q]) {
-                found = match(s, at: q + 1, noDomainBefore: &noDomainBefore, &scratch)
+                found = match(s, at: q + 1, noDomainBefore: &noDomainBefore)
                 before = s[q]
             }
             if found == nil && q == 0 {
-                found = match(s, at: 0, noDomainBefore: &noDomainBefore, &scratch)
+                found = match(s, at: 0, noDomainBefore: &noDomainBefore)
                 before = nil
             }
             guard let m = found else {
@@ -36,15 +35,14 @@ enum URLExtractor {
                 continue
             }
             q = m.end
-            accept(m, before: before, in: s, into: &out, &scratch)
+            accept(m, before: before, in: s, into: &out)
         }
         return out
     }
 
     /// The expression's URL group starting at `u`. `noDomainBefore` remembers where a run
     /// of label characters ended without a dot: no domain without protocol starts inside it.
-    private static func match(_ s: [Unicode.Scalar], at u: Int, noDomainBefore: inout Int,
-                              _ scratch: inout URLGrammar.Scratch) -> Match? {
+    private static func match(_ s: [Unicode.Scalar], at u: Int, noDomainBefore: inout Int) -> Match? {
         guard u < s.count else { return nil }
         var protocolLength = 0
         var domainEnd: Int?
@@ -54,12 +52,12 @@ enum URLExtractor {
             protocolLength = 7
         }
         if protocolLength > 0 {
-            domainEnd = URLGrammar.domainEnd(s, from: u + protocolLength, &scratch)
+            domainEnd = URLGrammar.domainEnd(s, from: u + protocolLength)
             if domainEnd == nil { protocolLength = 0 }
         }
         if domainEnd == nil {
             guard u >= noDomainBefore, URLGrammar.isDomainChar(s[u]) else { return nil }
-            domainEnd = URLGrammar.domainEnd(s, from: u, &scratch)
+            domainEnd = URLGrammar.domainEnd(s, from: u)
             if domainEnd == nil {
                 var e = u
                 while e < s.count, URLGrammar.isDomainChar(s[e]) || s[e] == "_" || s[e] == "-" { e += 1 }
@@ -80,16 +78,15 @@ enum URLExtractor {
                      domainEnd: domainEnd, end: end, hasPath: hasPath)
     }
 
-    private static func accept(_ m: Match, before: Unicode.Scalar?, in s: [Unicode.Scalar], into out: inout [TextEntity],
-                               _ scratch: inout URLGrammar.Scratch) {
+    private static func accept(_ m: Match, before: Unicode.Scalar?, in s: [Unicode.Scalar], into out: inout [TextEntity]) {
         let host = s[m.domainStart..<m.domainEnd]
         let (valid, asciiLength) = Punycode.check(host)
-        guard valid, !startsWithPunycodeWithoutASCIIDomain(s, m, &scratch) else { return }
+        guard valid, !startsWithPunycodeWithoutASCIIDomain(s, m) else { return }
         let length = (m.protocolLength > 0 ? m.protocolLength : 8) + (m.end - m.start) + asciiLength - host.count
         guard length <= maxURLLength else { return }
         if m.protocolLength == 0 {
             if let b = before, "-_./".unicodeScalars.contains(b) { return }
-            acceptWithoutProtocol(m, in: s, into: &out, &scratch)
+            acceptWithoutProtocol(m, in: s, into: &out)
             return
         }
         var end = m.end
@@ -103,12 +100,11 @@ enum URLExtractor {
 
     /// The ASCII domains inside the domain of a match without protocol; the last one takes
     /// the rest of the match (port, path, query) when there is a path.
-    private static func acceptWithoutProtocol(_ m: Match, in s: [Unicode.Scalar], into out: inout [TextEntity],
-                                              _ scratch: inout URLGrammar.Scratch) {
+    private static func acceptWithoutProtocol(_ m: Match, in s: [Unicode.Scalar], into out: inout [TextEntity]) {
         var i = m.domainStart
         var last: (start: Int, end: Int)?
         while i < m.domainEnd {
-            guard let e = URLGrammar.asciiDomainEnd(s, at: i, limit: m.domainEnd, &scratch) else {
+            guard let e = URLGrammar.asciiDomainEnd(s, at: i, limit: m.domainEnd) else {
                 i += 1
                 continue
             }
@@ -126,11 +122,10 @@ enum URLExtractor {
     }
 
     /// A host starting with `xn--` must hold an ASCII domain (punycode is ASCII).
-    private static func startsWithPunycodeWithoutASCIIDomain(_ s: [Unicode.Scalar], _ m: Match,
-                                                              _ scratch: inout URLGrammar.Scratch) -> Bool {
+    private static func startsWithPunycodeWithoutASCIIDomain(_ s: [Unicode.Scalar], _ m: Match) -> Bool {
         let d = m.domainStart
         guard m.domainEnd - d >= 4, s[d] == "x", s[d + 1] == "n", s[d + 2] == "-", s[d + 3] == "-" else { return false }
-        for i in d..<m.domainEnd where URLGrammar.asciiDomainEnd(s, at: i, limit: m.domainEnd, &scratch) != nil {
+        for i in d..<m.domainEnd where URLGrammar.asciiDomainEnd(s, at: i, limit: m.domainEnd) != nil {
             return false
         }
         return true

@@ -9,25 +9,23 @@
 /// so the expression never backtracks into the domain once one is found.
 enum URLGrammar {
     // ASCII character classes as bit flags, one table lookup per character.
-    private static let general: UInt8 = 1, ending: UInt8 = 2, query: UInt8 = 4, queryEnding: UInt8 = 8
-    private static let alphanumeric: UInt8 = 16, blocksURL: UInt8 = 32, tldFollower: UInt8 = 64
+    static let general: UInt8 = 1, ending: UInt8 = 2, query: UInt8 = 4, queryEnding: UInt8 = 8
+    static let alphanumeric: UInt8 = 16, blocksURL: UInt8 = 32, tldFollower: UInt8 = 64
 
-    private static let ascii: [UInt8] = {
-        var t = [UInt8](repeating: 0, count: 128)
-        func set(_ chars: String, _ flag: UInt8) { for c in chars.unicodeScalars { t[Int(c.value)] |= flag } }
-        let alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-        set(alnum, general | ending | query | queryEnding | alphanumeric | blocksURL | tldFollower)
-        set("!*';:=+,.$/%#[]-_~&|@", general)
-        set("=_#/+-", ending)
-        set("!?*'@();:&=+$/%#[]-_.,~|", query)
-        set("_&=#/-", queryEnding)
-        set("@$#", blocksURL)
-        set("@+-", tldFollower)
-        return t
-    }()
+    /// The flags of each ASCII character (index = code point), written out so that reading
+    /// them costs no lazy initialisation; `URLGrammarTests` rebuilds the table from the class
+    /// definitions: general path `[a-z0-9!*';:=+,.$/%#[\]\-_~&|@]`, path ending `[a-z0-9=_#/+-]`,
+    /// query `[a-z0-9!?*'@();:&=+$/%#[\]\-_.,~|]`, query ending `[a-z0-9_&=#/-]` (any case),
+    /// alphanumeric, blocking a URL (alphanumeric, `@$#`), not after a TLD (alphanumeric, `@+-`).
+    static let ascii: StaticString = """
+        \u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\
+        \u{0}\u{5}\u{0}\u{2F}\u{25}\u{5}\u{D}\u{5}\u{4}\u{4}\u{5}\u{47}\u{5}\u{4F}\u{5}\u{F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{5}\u{5}\u{0}\u{F}\u{0}\u{4}\
+        \u{65}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{5}\u{0}\u{5}\u{0}\u{F}\
+        \u{0}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{0}\u{5}\u{0}\u{5}\u{0}
+        """
 
     @inline(__always) private static func flags(_ c: Unicode.Scalar) -> UInt8? {
-        c.value < 128 ? ascii[Int(c.value)] : nil
+        c.value < 128 ? ascii.utf8Start[Int(c.value)] : nil
     }
 
     @inline(__always) private static func isCyrillicOrLatinAccent(_ c: Unicode.Scalar) -> Bool {
@@ -71,52 +69,49 @@ enum URLGrammar {
         return isCyrillicOrLatinAccent(c)
     }
 
-    /// Label starts and flags kept between calls, so that scanning allocates nothing per position.
-    struct Scratch {
-        var starts: [Int] = []
-        var underscores: [Bool] = []
-    }
-
     /// The end of a domain starting at `start`, if one does (`validDomain`).
-    static func domainEnd(_ s: [Unicode.Scalar], from start: Int, _ scratch: inout Scratch) -> Int? {
-        // Label starts of the longest run of valid subdomains, and whether each label holds `_`.
-        scratch.starts.removeAll(keepingCapacity: true)
-        scratch.underscores.removeAll(keepingCapacity: true)
-        scratch.starts.append(start)
-        var p = start
+    static func domainEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        // The longest run of valid subdomains: `count` labels, each followed by a dot.
+        var p = start, count = 0
         while p < s.count, isDomainChar(s[p]) {
-            var q = p + 1, underscore = false
-            while q < s.count {
-                let c = s[q]
-                if c == "_" { underscore = true } else if c != "-" && !isDomainChar(c) { break }
-                q += 1
-            }
+            var q = p + 1
+            while q < s.count, s[q] == "_" || s[q] == "-" || isDomainChar(s[q]) { q += 1 }
             guard q < s.count, s[q] == ".", isDomainChar(s[q - 1]) else { break }
-            scratch.underscores.append(underscore)
+            count += 1
             p = q + 1
-            scratch.starts.append(p)
         }
-        // Most subdomains first; the label before the TLD is the domain name and has no `_`.
-        for k in stride(from: scratch.underscores.count - 1, through: 0, by: -1) where !scratch.underscores[k] {
-            if let end = tldEnd(s, at: scratch.starts[k + 1], limit: s.count) { return end }
+        // Most subdomains first, walking back label by label (labels hold no dot): the label
+        // before the TLD is the domain name and has no `_`.
+        var tld = p
+        for _ in 0..<count {
+            var label = tld - 1, underscore = false
+            while label > start, s[label - 1] != "." {
+                label -= 1
+                if s[label] == "_" { underscore = true }
+            }
+            if !underscore, let end = tldEnd(s, at: tld, limit: s.count) { return end }
+            tld = label
         }
         return nil
     }
 
     /// `(?:[-a-z0-9À-ỿ]+\.)+tld` at `i`, within the domain ending at `limit`: the ASCII
     /// domains a URL without protocol gives.
-    static func asciiDomainEnd(_ s: [Unicode.Scalar], at i: Int, limit: Int, _ scratch: inout Scratch) -> Int? {
-        scratch.starts.removeAll(keepingCapacity: true)
-        var p = i
+    static func asciiDomainEnd(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int? {
+        var p = i, count = 0
         while true {
             var q = p
             while q < limit, isASCIIDomainChar(s[q]) { q += 1 }
             guard q > p, q < limit, s[q] == "." else { break }
+            count += 1
             p = q + 1
-            scratch.starts.append(p)
         }
-        for start in scratch.starts.reversed() {
-            if let e = tldEnd(s, at: start, limit: limit) { return e }
+        var tld = p
+        for _ in 0..<count {
+            if let e = tldEnd(s, at: tld, limit: limit) { return e }
+            var label = tld - 1
+            while label > i, s[label - 1] != "." { label -= 1 }
+            tld = label
         }
         return nil
     }
