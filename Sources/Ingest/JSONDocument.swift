@@ -27,6 +27,19 @@ final class JSONDocument {
     func isArray(_ e: Element) -> Bool { type(e) == Int32(TWJ_ARRAY.rawValue) }
     func isNull(_ e: Element) -> Bool { e < 0 || type(e) == Int32(TWJ_NULL.rawValue) }
 
+    /// The JSON type of a value in words, for messages ("a number", "null").
+    func typeName(_ e: Element) -> String {
+        switch type(e) {
+        case -1: return "missing"
+        case Int32(TWJ_NULL.rawValue): return "null"
+        case Int32(TWJ_BOOL.rawValue): return "a boolean"
+        case Int32(TWJ_STRING.rawValue): return "a string"
+        case Int32(TWJ_ARRAY.rawValue): return "an array"
+        case Int32(TWJ_OBJECT.rawValue): return "an object"
+        default: return "a number"
+        }
+    }
+
     subscript(_ e: Element, _ key: StaticString) -> Element {
         guard e >= 0 else { return Self.missing }
         return key.withUTF8Buffer { k in
