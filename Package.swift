@@ -3,10 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "twindex",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "twindex", targets: ["twindex"]),
-        .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Analysis", "Graph", "Render", "Generate"]),
+        .library(name: "TwindexKit", targets: ["Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,25 +22,29 @@ let package = Package(
         .target(name: "Model"),
         .target(name: "Text", dependencies: ["CICU"]),
         .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib"]),
-        .target(name: "Store", dependencies: ["Model", "Text", "CSQLite"]),
+        .target(name: "Store", dependencies: ["Model", "CSQLite"]),
+        .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
-        .target(name: "Render", dependencies: ["Model", "Store", "Analysis", "Graph"]),
+        .target(name: "Output"),
+        .target(name: "Render", dependencies: ["Model", "Analysis", "Output"]),
         .target(name: "Generate", dependencies: ["Model", "Text"]),
         .executableTarget(name: "twindex", dependencies: [
-            "Model", "Text", "Ingest", "Store", "Analysis", "Graph", "Render", "Generate",
+            "Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest", "Store"], path: "Benchmarks/TwindexBench"),
+        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest", "Store", "TestSupport"], path: "Benchmarks/TwindexBench"),
 
-        .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Render"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Load", "Generate"], path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),
+        .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],

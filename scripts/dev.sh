@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The set-up and the two jobs README.md starts with, on a fresh Debian machine with Swift:
 #   scripts/dev.sh demo   install what is missing, build, run `twindex demo` on the bundled sample
-#   scripts/dev.sh test   install what is missing (and the Python reference tools), run the tests
+#   scripts/dev.sh test   install what is missing (and the Python reference tools), build with the
+#                         import check, check public doc comments, run the tests
 # Debian packages are installed when running as root; otherwise the one `sudo apt-get` line
 # to run is printed and nothing else happens. The reference tools (networkx, Datasette) go into
 # .venv beside Package.swift; the tests find them there.
@@ -51,4 +52,7 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import networkx, datasett
   .venv/bin/pip install -q $python_tools
 fi
 
-exec swift test
+# One command: the build fails on an import a target does not declare, every public
+# declaration must have a doc comment, then the tests run.
+swift build --build-tests --explicit-target-dependency-import-check error \
+  && scripts/check-public-docs.py && exec swift test

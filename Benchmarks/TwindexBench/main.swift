@@ -3,12 +3,14 @@
 //   twindex-bench parse FILE     reader + simdjson parse of every line (the parse floor)
 //   twindex-bench decode FILE    reader + full decode + extraction, no store
 //   twindex-bench extract FILE   twitter-text extraction on every stored text of FILE's tweets
+//   twindex-bench urls TEXTS     URL extraction on every text of TEXTS (texts separated by U+001E)
 //   twindex-bench writer-floor STORE NEW   raw SQLite writes of STORE's rows into NEW (no JSON)
 //   twindex-bench fuzz DIR N [SEED]        N mutated lines of DIR's *.jsonl through the decoder
 import Foundation
 import Ingest
 import Model
 import Store
+import TestSupport
 import Text
 
 final class Counter: TweetSink {
@@ -50,6 +52,13 @@ case "extract":
         if TwitterText.replyScreenName(in: t) != nil { found += 1 }
     } }
     summary = "texts=\(texts.count) entities=\(found / repeats) extract_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t0) / Double(repeats)))"
+case "urls":
+    let texts = try String(contentsOfFile: args[2], encoding: .utf8).split(separator: "\u{1E}").map(String.init)
+    let repeats = Int(ProcessInfo.processInfo.environment["TWINDEX_BENCH_REPEATS"] ?? "1") ?? 1
+    let t0 = Date()
+    var found = 0
+    for _ in 0..<repeats { for t in texts { found += TwitterText.urls(in: t).count } }
+    summary = "texts=\(texts.count) repeats=\(repeats) urls=\(found / repeats) url_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t0)))"
 case "fuzz":
     let folder = URL(fileURLWithPath: args[2])
     let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)

@@ -4,11 +4,15 @@ import Store
 /// Grafiek 12: tweets per ISO weekday, per hour, per hour of the week, and the weekend
 /// share, in local time of one zone, for an optional range of local days.
 public struct ActivityResult: Sendable, Equatable {
+    /// The zone's identifier.
     public var timeZone: String
+    /// The local days covered (open ends: all).
     public var range: DateRange
+    /// Tweets counted.
     public var tweets: Int64
     /// Monday first.
     public var weekday: [Int64]
+    /// Local hours 0–23.
     public var hour: [Int64]
     /// 7 rows (Monday first) of 24 hours.
     public var weekHour: [[Int64]]
@@ -16,7 +20,14 @@ public struct ActivityResult: Sendable, Equatable {
     public var weekendShare: Double?
 }
 
+/// Grafiek 12's analysis.
+///
+/// ```swift
+/// let a = try Activity.compute(in: store, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+/// print(a.weekendShare ?? 0)
+/// ```
 public enum Activity {
+    /// The activity of `store` in `timeZone` over `range`.
     public static func compute(in store: Store, timeZone: TimeZone, range: DateRange = DateRange()) throws -> ActivityResult {
         let buckets = try bucketsFor(store, timeZone)
         let (lower, upper) = range.utcBounds(buckets)

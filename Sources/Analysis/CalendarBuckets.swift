@@ -6,6 +6,7 @@ import Model
 /// zone's transitions, so bucketing 700k tweets costs a binary search each, not a
 /// Calendar call.
 public struct CalendarBuckets: Sendable {
+    /// The zone.
     public let timeZone: TimeZone
     /// Transition instants (UTC epoch) and the offset in force from each on.
     private let transitions: [Int64]
@@ -60,6 +61,7 @@ public struct CalendarBuckets: Sendable {
     /// (year, month, day) of a day number.
     public static func civil(_ dayNumber: Int64) -> (year: Int, month: Int, day: Int) { CivilDate.civil(dayNumber) }
 
+    /// `YYYY-MM-DD` of a day number.
     public static func format(_ dayNumber: Int64) -> String {
         let c = civil(dayNumber)
         return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)

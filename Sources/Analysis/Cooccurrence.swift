@@ -5,54 +5,94 @@ import Store
 /// Nodes: normalised tags carried by more than `moreThan` tweets (and no others anywhere
 /// in the result); edges: the number of tweets carrying both tags, each pair once per tweet.
 public struct CooccurrenceResult: Sendable, Equatable {
+    /// A tag of the network.
     public struct Node: Sendable, Equatable {
+        /// The normalised tag.
         public var tag: String
+        /// Its most frequent spelling.
         public var label: String
         /// Tweets carrying the tag.
         public var frequency: Int64
         /// Distinct authors of those tweets.
         public var users: Int64
+        /// Its community (0 = the largest).
         public var community: Int
     }
 
+    /// Two tags carried by the same tweets, and how many.
     public struct Edge: Sendable, Equatable {
+        /// The tags (normalised), `source` first in node order.
         public var source: String
+        /// See `source`.
         public var target: String
+        /// Tweets carrying both.
         public var weight: Int64
     }
 
+    /// A community of tags.
     public struct Community: Sendable, Equatable {
+        /// Its number (0 = the largest).
         public var id: Int
+        /// Member tags.
         public var size: Int
         /// Member tags by frequency, at most ten.
         public var top: [String]
     }
 
+    /// The clustering's algorithm and resolution γ.
     public var algorithm: CommunityDetection.Algorithm
+    /// See `algorithm`.
     public var resolution: Double
     /// The seed of the run kept (with `runs` > 1, the best of seed..seed+runs−1).
     public var seed: UInt64
+    /// Runs tried (seeds seed..seed+runs−1).
     public var runs: Int
+    /// Tags in more than this many tweets are nodes.
     public var moreThan: Int
+    /// The kept partition's modularity Q (at `resolution`).
     public var modularity: Double
+    /// Nodes by frequency, most frequent first (ties by tag).
     public var nodes: [Node]
+    /// Edges in node order.
     public var edges: [Edge]
+    /// Communities by size.
     public var communities: [Community]
 }
 
+/// Figuur 3's analysis: builds the network of a store's hashtags and clusters it.
+///
+/// ```swift
+/// var options = Cooccurrence.Options()
+/// options.moreThan = 30
+/// let network = try Cooccurrence.compute(in: store, options: options)
+/// print(network.communities.count, network.modularity)
+/// ```
 public enum Cooccurrence {
+    /// Which tags and how to cluster them.
     public struct Options: Sendable {
+        /// Keep tags in more than this many tweets.
         public var moreThan = 100
+        /// Leiden (default) or Louvain.
         public var algorithm = CommunityDetection.Algorithm.leiden
+        /// Resolution γ (networkx/igraph convention); positive.
         public var resolution = 1.0
+        /// The first seed.
         public var seed: UInt64 = 1
+        /// Runs with seeds seed..seed+runs−1; the best modularity is kept.
         public var runs = 1
+        /// The defaults of `twindex cooccur`.
         public init() {}
     }
 
+    /// The network of the store's hashtags, clustered as `options` say.
     public static func compute(in store: Store, options: Options = Options()) throws -> CooccurrenceResult {
+        try network(in: store, options: options).result
+    }
+
+    /// The network with the graph it was clustered on, for a layout (the report draws it).
+    public static func network(in store: Store, options: Options = Options()) throws -> CooccurrenceNetwork {
         guard options.resolution > 0, options.resolution.isFinite else {
-            throw AnalysisError.invalidOption("--resolution must be a positive number")
+            throw AnalysisError.invalidResolution(options.resolution)
         }
         // One pass over the tweet → tags lists (hashtags is keyed by tweet, then tag).
         var tagIndex: [String: Int] = [:]
@@ -124,8 +164,20 @@ public enum Cooccurrence {
             let members = nodes.filter { $0.community == c }   // already by frequency
             communities.append(.init(id: c, size: members.count, top: Array(members.prefix(10).map(\.tag))))
         }
-        return CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
-                                  runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
-                                  nodes: nodes, edges: edges, communities: communities)
+        let result = CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
+                                        runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
+                                        nodes: nodes, edges: edges, communities: communities)
+        return CooccurrenceNetwork(result: result, graph: graph, edgeEnds: edgeKeys.map { ($0 / n, $0 % n) })
     }
+}
+
+/// A co-occurrence result with its graph: node i of `graph` is `result.nodes[i]`, and edge k
+/// of `result.edges` joins the nodes `edgeEnds[k]`.
+public struct CooccurrenceNetwork: Sendable {
+    /// The network as the CLI and exports show it.
+    public var result: CooccurrenceResult
+    /// The weighted graph the communities were found on.
+    public var graph: WeightedGraph
+    /// The node indices of each edge of `result.edges`.
+    public var edgeEnds: [(source: Int, target: Int)]
 }

@@ -1,28 +1,33 @@
 import Foundation
 
-/// An inclusive range of local days (`--from`, `--to`) in a time zone, as UTC bounds.
+/// An inclusive range of local days in a time zone, as UTC bounds.
 public struct DateRange: Sendable, Equatable {
+    /// First and last local day (day numbers since 1970-01-01), inclusive; nil: open.
     public var from: Int64?
+    /// See `from`.
     public var to: Int64?
 
+    /// A range of day numbers (default: everything).
     public init(from: Int64? = nil, to: Int64? = nil) {
         self.from = from
         self.to = to
     }
 
-    /// Parses the command-line forms; throws a message naming the bad value.
+    /// Which end of a range.
+    public enum Bound: String, Sendable { case from, to }
+
+    /// Parses `YYYY-MM-DD` days (nil: open); throws `AnalysisError.invalidDay` naming the bad
+    /// value and its bound, or `.reversedRange`.
     public init(from: String?, to: String?) throws {
-        func day(_ s: String?, _ flag: String) throws -> Int64? {
+        func day(_ s: String?, _ bound: Bound) throws -> Int64? {
             guard let s else { return nil }
-            guard let d = CalendarBuckets.parseDay(s) else {
-                throw AnalysisError.invalidDate("\(flag) \(s) is not a date; use YYYY-MM-DD")
-            }
+            guard let d = CalendarBuckets.parseDay(s) else { throw AnalysisError.invalidDay(s, bound: bound) }
             return d
         }
-        self.from = try day(from, "--from")
-        self.to = try day(to, "--to")
-        if let f = self.from, let t = self.to, f > t {
-            throw AnalysisError.invalidDate("--from \(from ?? "") is after --to \(to ?? "")")
+        self.from = try day(from, .from)
+        self.to = try day(to, .to)
+        if let from, let to, let f = self.from, let t = self.to, f > t {
+            throw AnalysisError.reversedRange(from: from, to: to)
         }
     }
 
@@ -39,21 +44,31 @@ public struct DateRange: Sendable, Equatable {
     }
 }
 
-/// Errors of the analysers, each one clear line.
+/// Errors of the analysers, with the value at fault; the CLI words them with its flags.
 public enum AnalysisError: Error, CustomStringConvertible, Equatable {
-    case invalidDate(String)
+    /// A day that is not `YYYY-MM-DD`, and the end of the range it was given for.
+    case invalidDay(String, bound: DateRange.Bound)
+    /// A range whose first day is after its last.
+    case reversedRange(from: String, to: String)
+    /// A time-zone name that is not an IANA zone.
     case unknownTimeZone(String)
-    case emptyStore(String)
-    case invalidOption(String)
+    /// The store at `path` holds no tweets (`isBaseline`: the store compared with).
+    case emptyStore(path: String, isBaseline: Bool)
+    /// A community-detection resolution that is not a positive finite number.
+    case invalidResolution(Double)
 
+    /// One line saying what is wrong.
     public var description: String {
         switch self {
-        case .invalidDate(let m), .emptyStore(let m), .invalidOption(let m): return m
+        case .invalidDay(let s, let bound): return "\(s) is not a date (\(bound.rawValue)); use YYYY-MM-DD"
+        case .reversedRange(let from, let to): return "the range starts (\(from)) after it ends (\(to))"
         case .unknownTimeZone(let z): return "unknown time zone \(z); use an IANA name such as Europe/Amsterdam or UTC"
+        case .emptyStore(let path, let isBaseline): return "\(isBaseline ? "the baseline store " : "")\(path) holds no tweets"
+        case .invalidResolution(let r): return "resolution \(r) is not a positive number"
         }
     }
 
-    /// The zone for `--tz`.
+    /// The zone named `name`, or `unknownTimeZone`.
     public static func zone(_ name: String) throws -> TimeZone {
         guard let tz = TimeZone(identifier: name) else { throw AnalysisError.unknownTimeZone(name) }
         return tz

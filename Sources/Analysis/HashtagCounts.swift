@@ -4,11 +4,15 @@ import Text
 /// Hashtags by frequency: the number of (unique, not deleted) tweets carrying each
 /// normalised tag, with its label (the most frequent original spelling).
 public struct HashtagRow: Sendable, Equatable {
+    /// The normalised tag.
     public var tag: String
+    /// Its most frequent spelling.
     public var label: String
+    /// Tweets carrying it.
     public var tweets: Int64
 }
 
+/// Hashtag frequencies of a store.
 public enum HashtagCounts {
     /// The `limit` most frequent tags (ties by tag), or all when `limit` is nil.
     public static func top(in store: Store, limit: Int? = nil) throws -> [HashtagRow] {
@@ -31,14 +35,6 @@ public enum HashtagCounts {
             guard let tag = r.string(0), wanted.contains(tag), let spelling = r.string(1) else { return }
             counts[tag, default: [:]][TagNormalizer.nfc(spelling), default: 0] += r.int(2)
         }
-        return counts.mapValues(mostFrequent)
-    }
-
-    /// The key with the highest count; ties to the smallest in code-point order.
-    public static func mostFrequent(_ counts: [String: Int64]) -> String {
-        counts.max { a, b in
-            a.value != b.value ? a.value < b.value
-                : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
-        }?.key ?? ""
+        return counts.mapValues(TagNormalizer.label)
     }
 }

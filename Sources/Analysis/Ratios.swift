@@ -1,15 +1,21 @@
 import Foundation
+import Model
 import Store
 
 /// Tabel 6: the shares of tweets with hashtags, with @mentions and starting with @, with
 /// 95% Wilson intervals, optionally compared with a baseline (ANALYSIS.md).
 public struct RatiosResult: Sendable, Equatable {
+    /// One share of Tabel 6.
     public struct Row: Sendable, Equatable {
         /// `hashtags`, `mentions` or `starts_with_at`.
         public var name: String
+        /// Tweets with the feature.
         public var count: Int64
+        /// `count` over all tweets.
         public var share: Double
+        /// The 95% Wilson interval of `share`.
         public var ci95: (Double, Double)
+        /// The baseline's figure, when compared.
         public var baseline: BaselineRow?
         /// share − baseline share, in percentage points.
         public var diffPP: Double?
@@ -17,33 +23,48 @@ public struct RatiosResult: Sendable, Equatable {
         public var ratio: Double?
         /// Two-proportion z-test; nil when the baseline has no counts (published figures).
         public var z: Double?
+        /// The two-sided p-value of `z`.
         public var p: Double?
 
+        /// Field by field (a tuple field rules out the synthesised one).
         public static func == (a: Row, b: Row) -> Bool {
             a.name == b.name && a.count == b.count && a.share == b.share && a.ci95 == b.ci95 && a.baseline == b.baseline
                 && a.diffPP == b.diffPP && a.ratio == b.ratio && a.z == b.z && a.p == b.p
         }
     }
 
+    /// A baseline's figure for one row.
     public struct BaselineRow: Sendable, Equatable {
+        /// The baseline's name.
         public var name: String
+        /// Its share.
         public var share: Double
+        /// Its counts (nil for published figures).
         public var count: Int64?
+        /// See `count`.
         public var tweets: Int64?
     }
 
+    /// Unique tweets counted.
     public var tweets: Int64
+    /// `hashtags`, `mentions`, `starts_with_at`, in that order.
     public var rows: [Row]
+    /// What the rows are compared with (nil: nothing).
     public var baselineName: String?
 }
 
 /// The three Tabel 6 counts of a store.
 public struct RatioCounts: Sendable, Equatable {
+    /// Unique tweets, and those with hashtags, with mentions, starting with @.
     public var tweets: Int64
+    /// See `tweets`.
     public var hashtags: Int64
+    /// See `tweets`.
     public var mentions: Int64
+    /// See `tweets`.
     public var startsWithAt: Int64
 
+    /// The counts of `store`.
     public static func count(in store: Store) throws -> RatioCounts {
         var c = RatioCounts(tweets: 0, hashtags: 0, mentions: 0, startsWithAt: 0)
         try store.rows("""
@@ -66,19 +87,18 @@ public enum Baseline: Sendable {
     case store(path: String)
 }
 
-/// The study's 1% random sample of all tweets of 2013-01-23, as published in
-/// EMMA / Digital Methods Initiative, "De uitzondering op de regel" (June 2013), section 4.4,
-/// Tabel 6. The one place these figures live.
-public enum PublishedBaseline {
-    public static let name = "1% sample of all tweets, 2013-01-23 (EMMA/DMI 2013, Tabel 6; published shares)"
-    public static let shares: [String: Double] = ["hashtags": 0.1318, "mentions": 0.5720, "starts_with_at": 0.4680]
-}
-
+/// Tabel 6's analysis.
+///
+/// ```swift
+/// let table = try Ratios.compute(in: store, baseline: .published)
+/// for row in table.rows { print(row.name, row.share, row.ci95) }
+/// ```
 public enum Ratios {
+    /// Counts `store` and compares with `baseline`; throws `AnalysisError.emptyStore` when a store holds no tweets.
     public static func compute(in store: Store, baseline: Baseline? = nil) throws -> RatiosResult {
         let counts = try RatioCounts.count(in: store)
         guard counts.tweets > 0 else {
-            throw AnalysisError.emptyStore("\(store.path) holds no tweets: nothing to compute ratios of (run `twindex ingest` first)")
+            throw AnalysisError.emptyStore(path: store.path, isBaseline: false)
         }
         var baselineCounts: RatioCounts?
         var baselineName: String?
@@ -90,7 +110,7 @@ public enum Ratios {
             baselineCounts = try RatioCounts.count(in: other)
             baselineName = path
             if baselineCounts?.tweets == 0 {
-                throw AnalysisError.emptyStore("the baseline store \(path) holds no tweets")
+                throw AnalysisError.emptyStore(path: path, isBaseline: true)
             }
         }
         let rows = zip(counts.rows, baselineCounts?.rows ?? counts.rows).map { mine, theirs -> RatiosResult.Row in

@@ -22,6 +22,7 @@ public struct Scope: Sendable, Equatable {
     /// Leave native retweets out.
     public var excludeRetweets: Bool
 
+    /// A scope; the defaults cover everything.
     public init(range: DateRange = DateRange(), users: [String] = [], languages: [String] = [],
                 excludeRetweets: Bool = false) {
         self.range = range

@@ -6,28 +6,49 @@ import Store
 /// users, located and geo-coded tweets, and tweets with hashtags, mentions, links,
 /// retweets and replies. Periods without tweets inside the covered span appear as zeros.
 public struct TimelineResult: Sendable, Equatable {
+    /// The length of a row: a local day, ISO week or month.
     public enum Period: String, CaseIterable, Sendable { case day, week, month }
 
+    /// One period's counts.
     public struct Row: Sendable, Equatable {
         /// First local day of the period, YYYY-MM-DD (weeks start on Monday).
         public var date: String
+        /// Unique tweets.
         public var tweets: Int64 = 0
+        /// Distinct authors.
         public var activeUsers: Int64 = 0
+        /// Tweets with a location (`Tweet.isLocated`).
         public var located: Int64 = 0
+        /// Tweets with coordinates.
         public var geocoded: Int64 = 0
+        /// Tweets with hashtags.
         public var withHashtags: Int64 = 0
+        /// Tweets with mentions.
         public var withMentions: Int64 = 0
+        /// Tweets with URLs.
         public var withLinks: Int64 = 0
+        /// Native retweets.
         public var retweets: Int64 = 0
+        /// Replies.
         public var replies: Int64 = 0
     }
 
+    /// The zone's identifier.
     public var timeZone: String
+    /// The length of each row.
     public var period: Period
+    /// Rows in time order.
     public var rows: [Row]
 }
 
+/// Grafiek 11's analysis.
+///
+/// ```swift
+/// let zone = TimeZone(identifier: "Europe/Amsterdam")!
+/// let weeks = try Timeline.compute(in: store, timeZone: zone, by: .week)
+/// ```
 public enum Timeline {
+    /// The rows of `store` by `period` in `timeZone`, over `range` (default: the data's span).
     public static func compute(in store: Store, timeZone: TimeZone, by period: TimelineResult.Period = .day,
                                range: DateRange = DateRange()) throws -> TimelineResult {
         let buckets = try Activity.bucketsFor(store, timeZone)

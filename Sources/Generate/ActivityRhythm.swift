@@ -74,7 +74,7 @@ public enum Profile: String, CaseIterable, Sendable {
     var shares: (hashtags: Double, mentions: Double, startsWithAt: Double) {
         switch self {
         case .civil: return (0.342, 0.614, 0.338)
-        case .baseline: return (0.1318, 0.5720, 0.4680)
+        case .baseline: return (PublishedBaseline.hashtags, PublishedBaseline.mentions, PublishedBaseline.startsWithAt)
         }
     }
 

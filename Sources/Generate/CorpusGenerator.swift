@@ -7,20 +7,30 @@ import Text
 /// shares, rhythm and five planted hashtag clusters, and computes its `Truth` from exactly
 /// what it wrote. Deterministic per seed; memory does not grow with the number of tweets.
 public struct CorpusGenerator {
+    /// What to generate.
     public struct Options: Sendable {
+        /// Unique tweets (the study's count by default).
         public var tweets = 687_811
+        /// Accounts.
         public var users = 1_109
+        /// The seed: the same options and seed give the same bytes.
         public var seed: UInt64 = 1
+        /// The shares and rhythm to follow.
         public var profile = Profile.civil
+        /// The zone of the rhythm.
         public var timeZone = "Europe/Amsterdam"
         /// The study period, in the time zone: 2007-03-20 to 2013-02-23 inclusive.
         public var firstDay = (2007, 3, 20)
+        /// See `firstDay`.
         public var lastDay = (2013, 2, 23)
+        /// The study's corpus.
         public init() {}
     }
 
+    /// What this generator writes.
     public let options: Options
 
+    /// A generator for `options`.
     public init(options: Options) { self.options = options }
 
     /// Generates the corpus, handing each line (without newline) to `emit`.

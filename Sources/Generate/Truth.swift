@@ -1,23 +1,38 @@
 import Model
+import Text
 
 /// The exact counts of a generated corpus, computed from what was written, so that the
 /// analysers can be checked against them end to end (`twindex generate --truth`).
 public struct Truth: Sendable {
+    /// The generator's seed, profile and time zone.
     public var seed: UInt64 = 0
+    /// See `seed`.
     public var profile = ""
+    /// See `seed`.
     public var timeZone = ""
+    /// Lines written (duplicates included).
     public var lines = 0
     /// Unique tweets.
     public var tweets = 0
+    /// Lines repeating a tweet already written.
     public var duplicates = 0
+    /// Accounts that wrote at least one tweet.
     public var users = 0
+    /// First and last tweet, UTC epoch seconds.
     public var first: Int64 = .max
+    /// See `first`.
     public var last: Int64 = .min
+    /// Unique tweets with hashtags, with mentions, starting with @ (Tabel 6).
     public var withHashtags = 0
+    /// See `withHashtags`.
     public var withMentions = 0
+    /// See `withHashtags`.
     public var startsWithAt = 0
+    /// Tweets per local ISO weekday, Monday first.
     public var weekday = [Int](repeating: 0, count: 7)
+    /// Tweets per local hour.
     public var hour = [Int](repeating: 0, count: 24)
+    /// Tweets per weekday (Monday first) and hour.
     public var weekHour = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
     /// Per normalised tag: tweets, distinct authors, spellings with their counts.
     public var tags: [String: TagTruth] = [:]
@@ -26,22 +41,23 @@ public struct Truth: Sendable {
     /// The planted clusters: normalised tags of each.
     public var clusters: [[String]] = []
 
+    /// What was written of one tag.
     public struct TagTruth: Sendable {
+        /// Tweets carrying it, and their distinct authors.
         public var tweets = 0
+        /// See `tweets`.
         public var users = Set<Int>()
         /// Spellings in NFC (canonically equal spellings look the same) with their counts.
         public var spellings: [String: Int] = [:]
         /// The most frequent spelling (ties: the smallest in code-point order).
-        public var label: String {
-            spellings.max { a, b in
-                a.value != b.value ? a.value < b.value
-                    : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
-            }?.key ?? ""
-        }
+        public var label: String { TagNormalizer.label(spellings) }
     }
 
+    /// The daily series' counts of one local day (as `TimelineResult.Row`).
     public struct DayTruth: Sendable {
+        /// Tweets, distinct authors, located and geo-coded tweets.
         public var tweets = 0, activeUsers = 0, located = 0, geocoded = 0
+        /// Tweets with hashtags, mentions, links; retweets; replies.
         public var withHashtags = 0, withMentions = 0, withLinks = 0, retweets = 0, replies = 0
     }
 

@@ -45,7 +45,6 @@ struct TweetJSON {
         return out
     }
 
-    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `Wed Jan 23 10:15:00 +0000 2013`.
@@ -53,6 +52,6 @@ struct TweetJSON {
         let t = LocalTime(epoch: epoch)
         let minute = Int(epoch % 3600 / 60), second = Int(epoch % 60)
         func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        return "\(weekdays[t.weekday - 1]) \(months[t.month - 1]) \(two(t.day)) \(two(t.hour)):\(two(minute)):\(two(second)) +0000 \(t.year)"
+        return "\(CivilDate.weekdayNames[t.weekday - 1]) \(months[t.month - 1]) \(two(t.day)) \(two(t.hour)):\(two(minute)):\(two(second)) +0000 \(t.year)"
     }
 }

@@ -3,11 +3,14 @@ import Model
 /// The clustering `twindex cooccur` runs: Leiden (default) or Louvain, repeated over seeds
 /// S..S+K−1 keeping the best modularity, then made connected and numbered by size.
 public enum CommunityDetection {
+    /// The clustering algorithm.
     public enum Algorithm: String, CaseIterable, Sendable { case leiden, louvain }
 
+    /// The best run's partition.
     public struct Result: Sendable, Equatable {
         /// Community of each node, 0 = the largest.
         public var partition: [Int]
+        /// Its modularity Q.
         public var modularity: Double
         /// The seed whose run was kept.
         public var seed: UInt64

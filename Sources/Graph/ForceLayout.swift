@@ -6,11 +6,17 @@ import Model
 /// the centre (so disconnected parts stay in view), and adaptive speed. Seeded start positions, so a seed reproduces the
 /// picture. Quadratic per iteration: meant for networks of hundreds of nodes.
 public enum ForceLayout {
+    /// Layout settings.
     public struct Options: Sendable {
+        /// Steps of the simulation.
         public var iterations = 400
+        /// Repulsion strength.
         public var scaling = 0.05
+        /// Pull to the centre.
         public var gravity = 0.3
+        /// Seed of the start positions.
         public var seed: UInt64 = 1
+        /// The report's settings.
         public init() {}
     }
 

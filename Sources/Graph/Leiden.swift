@@ -4,13 +4,18 @@ import Model
 /// well-connected communities"). Objective: weighted modularity with resolution γ.
 /// Each iteration: (1) fast local moving, revisiting only the neighbours of nodes that moved;
 /// (2) refinement: inside each community, nodes start alone and merge only into
-/// well-connected refined subcommunities they are linked to, so every community stays
-/// connected; (3) aggregation by the refined partition, starting from the unrefined one.
-/// Stops when local moving leaves every community a single aggregate node.
+/// well-connected refined subcommunities they are linked to; (3) aggregation by the refined
+/// partition, starting from the unrefined one. Stops when local moving leaves every community
+/// a single aggregate node.
+///
+/// When a refinement merges nothing, the graph is aggregated by the communities themselves
+/// (else the loop would not end); such a community need not be connected, so the result is
+/// not guaranteed connected here: `CommunityDetection` splits it with `Partition.connected`.
 ///
 /// Refinement merges each node into the subcommunity with the largest modularity gain
 /// (the θ → 0 limit of the paper's randomised merge), keeping runs reproducible per seed.
 public enum Leiden {
+    /// The community of each node of `graph` (not renumbered).
     public static func run(_ graph: WeightedGraph, resolution: Double, rng: inout SeededRandom) -> [Int] {
         var g = graph
         var membership = Array(0..<graph.nodeCount)   // original node → aggregate node

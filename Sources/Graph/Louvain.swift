@@ -6,6 +6,7 @@ import Model
 /// repeat. Objective: weighted modularity with resolution γ (`Modularity`). No guarantee
 /// that communities are connected; `CommunityDetection` splits any that are not.
 public enum Louvain {
+    /// The community of each node of `graph` (not renumbered, possibly disconnected).
     public static func run(_ graph: WeightedGraph, resolution: Double, rng: inout SeededRandom) -> [Int] {
         var g = graph
         var membership = Array(0..<graph.nodeCount)

@@ -6,6 +6,7 @@
 /// strength of its nodes and m the total edge weight. Every algorithm reports Q through
 /// this one function. A graph without edges has Q = 0.
 public enum Modularity {
+    /// Q of `partition` (a community per node) at resolution γ.
     public static func of(_ graph: WeightedGraph, partition: [Int], resolution γ: Double = 1) -> Double {
         let m = graph.totalWeight
         guard m > 0 else { return 0 }

@@ -1,6 +1,7 @@
 /// An undirected weighted graph in compressed sparse row form. Nodes are 0..<n; a
 /// self-loop (as aggregation creates) is stored once in its node's row.
 public struct WeightedGraph: Sendable {
+    /// Nodes are 0..<nodeCount.
     public let nodeCount: Int
     /// Row i's neighbours are `neighbors[offsets[i]..<offsets[i+1]]`, with `weights` alike.
     let offsets: [Int]

@@ -46,10 +46,4 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
-
-    var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
 }

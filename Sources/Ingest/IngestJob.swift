@@ -1,34 +1,39 @@
 import Foundation
 import Model
 
-/// One `twindex ingest`: every input in order into one target (the store), skipping inputs
-/// already ingested, resuming interrupted ones, and going on past bad inputs.
-public struct IngestJob {
-    public var inputs: [InputResolver.Input]
-    public var force = false
-    /// Stop the run (failed) once more than this many bad lines were seen in it.
-    public var maxBadLines: Int?
-    public var options = IngestPipeline.Options()
+/// Progress of a whole ingest: raw (possibly compressed) bytes read of all inputs, their
+/// total when every input is a file, and tweets decoded so far.
+public struct IngestProgress: Sendable {
+    /// Raw bytes read so far, over all inputs.
+    public var bytesRead: Int64
+    /// The inputs' total size; nil when one is standard input.
+    public var totalBytes: Int64?
+    /// Tweets decoded so far.
+    public var tweets: Int
+}
 
-    public init(inputs: [InputResolver.Input]) { self.inputs = inputs }
+/// One ingest run's reading: every input in order into one target (the store), skipping
+/// inputs already ingested, resuming interrupted ones, and going on past bad inputs.
+/// `StoreIngest.run` (Load) drives it; use that.
+package struct IngestJob {
+    package var inputs: [InputResolver.Input]
+    package var force = false
+    /// Stop the run (failed) once more than this many bad lines were seen in it.
+    package var maxBadLines: Int?
+    package var options = IngestPipeline.Options()
+
+    package init(inputs: [InputResolver.Input]) { self.inputs = inputs }
 
     /// How the run went, beyond the counts the target keeps.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// Inputs that could not be read (completely), with the reason.
-        public var problems: [(input: String, message: String)] = []
+        package var problems: [(input: String, message: String)] = []
         /// The run stopped because of `maxBadLines`.
-        public var stoppedForBadLines = false
-        public var badLines = 0
+        package var stoppedForBadLines = false
+        package var badLines = 0
     }
 
-    /// Progress of the whole job: raw bytes read of all files, their total when known, tweets.
-    public struct Progress: Sendable {
-        public var bytesRead: Int64
-        public var totalBytes: Int64?
-        public var tweets: Int
-    }
-
-    public func run(into target: IngestTarget, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+    package func run(into target: IngestTarget, progress: (IngestProgress) -> Void = { _ in }) throws -> Outcome {
         var outcome = Outcome()
         let sizes = inputs.map { input -> Int64? in
             guard case .file(let path) = input else { return nil }
@@ -58,7 +63,7 @@ public struct IngestJob {
                     onBatch: { batch in
                         tweets += batch.tweets.count
                         outcome.badLines += batch.badLines.count
-                        progress(Progress(bytesRead: doneBytes + batch.rawBytesRead, totalBytes: total, tweets: tweets))
+                        progress(IngestProgress(bytesRead: doneBytes + batch.rawBytesRead, totalBytes: total, tweets: tweets))
                     },
                     shouldStop: { maxBadLines.map { outcome.badLines > $0 } ?? false })
                 if !summary.stopped {

@@ -3,30 +3,30 @@ import Model
 
 /// Reads one input, decodes it on a background thread and hands batches to a sink on the
 /// calling thread: with two cores, parsing and extraction run while SQLite writes.
-public enum IngestPipeline {
-    public struct Options: Sendable {
+package enum IngestPipeline {
+    package struct Options: Sendable {
         /// Lines per batch handed from the decoding thread to the sink.
-        public var batchLines: Int
+        package var batchLines: Int
         /// Lines longer than this are bad lines.
-        public var maxLineBytes: Int
-        public init(batchLines: Int = 2048, maxLineBytes: Int = 16 << 20) {
+        package var maxLineBytes: Int
+        package init(batchLines: Int = 2048, maxLineBytes: Int = 16 << 20) {
             self.batchLines = batchLines
             self.maxLineBytes = maxLineBytes
         }
     }
 
     /// What reading a whole input found out about it.
-    public struct FileSummary: Sendable {
-        public var contentHash: UInt64
+    package struct FileSummary: Sendable {
+        package var contentHash: UInt64
         /// The error that ended reading early (a truncated gzip stream, an I/O error).
-        public var error: IngestError?
+        package var error: IngestError?
         /// Reading was stopped by `shouldStop` before the end.
-        public var stopped = false
+        package var stopped = false
     }
 
     /// Ingests `path` (standard input when nil), skipping lines before `resumeOffset`.
     /// Batches carry file positions counted from the start of the (uncompressed) stream.
-    public static func run(path: String?, resumeOffset: Int64 = 0, resumeLine: Int = 0,
+    package static func run(path: String?, resumeOffset: Int64 = 0, resumeLine: Int = 0,
                            sink: TweetSink, options: Options = Options(),
                            onBatch: (IngestBatch) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) throws -> FileSummary {

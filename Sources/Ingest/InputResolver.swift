@@ -10,14 +10,14 @@ import Glibc
 /// walked, a broken link and a directory that cannot be listed are `unreadable` inputs
 /// (problems in the run's summary), never silently dropped. A file reached by two paths is
 /// listed once.
-public enum InputResolver {
-    public enum Input: Equatable, Sendable {
+package enum InputResolver {
+    package enum Input: Equatable, Sendable {
         case standardInput
         case file(String)
         /// A path that cannot be read, with the reason.
         case unreadable(String, reason: String)
 
-        public var displayName: String {
+        package var displayName: String {
             switch self {
             case .standardInput: return "<stdin>"
             case .file(let p), .unreadable(let p, _): return p
@@ -28,13 +28,13 @@ public enum InputResolver {
     static let extensions: Set<String> = ["jsonl", "json", "ndjson"]
 
     /// Whether a directory entry is a tweet file: `.jsonl`, `.json`, `.ndjson`, each optionally `.gz`.
-    public static func isTweetFile(_ name: String) -> Bool {
+    package static func isTweetFile(_ name: String) -> Bool {
         var url = URL(fileURLWithPath: name)
         if url.pathExtension.lowercased() == "gz" { url = url.deletingPathExtension() }
         return extensions.contains(url.pathExtension.lowercased())
     }
 
-    public static func resolve(_ arguments: [String]) -> [Input] {
+    package static func resolve(_ arguments: [String]) -> [Input] {
         var walk = DirectoryWalk()
         var out: [Input] = []
         for arg in arguments {

@@ -2,12 +2,12 @@ import CSimdJSON
 
 /// One parsed JSON line (simdjson DOM behind a C face). Elements are handles valid until
 /// the next `parse`; values are copied out as Swift values.
-final class JSONDocument {
+package final class JSONDocument {
     typealias Element = Int32
     static let missing: Element = -1
     private let doc: OpaquePointer
 
-    init?() {
+    package init?() {
         guard let doc = twj_create() else { return nil }
         self.doc = doc
     }
@@ -15,7 +15,7 @@ final class JSONDocument {
     deinit { twj_destroy(doc) }
 
     /// Parses `bytes`; returns nil on success, else simdjson's message.
-    func parse(_ bytes: UnsafeRawBufferPointer) -> String? {
+    package func parse(_ bytes: UnsafeRawBufferPointer) -> String? {
         let code = twj_parse(doc, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
         return code == 0 ? nil : String(cString: twj_error_message(code))
     }
@@ -25,7 +25,6 @@ final class JSONDocument {
     func type(_ e: Element) -> Int32 { e < 0 ? -1 : twj_type_of(doc, e) }
     func isObject(_ e: Element) -> Bool { type(e) == Int32(TWJ_OBJECT.rawValue) }
     func isArray(_ e: Element) -> Bool { type(e) == Int32(TWJ_ARRAY.rawValue) }
-    func isNull(_ e: Element) -> Bool { e < 0 || type(e) == Int32(TWJ_NULL.rawValue) }
 
     /// The JSON type of a value in words, for messages ("a number", "null").
     func typeName(_ e: Element) -> String {

@@ -7,8 +7,8 @@ import Glibc
 /// reported as too long with a prefix of it, and skipped without being held in memory.
 /// A UTF-8 byte-order mark at the start of the stream is skipped: the first line then starts
 /// at offset 3.
-final class LineReader {
-    enum Event {
+package final class LineReader {
+    package enum Event {
         /// A line without its `\n` (and without a trailing `\r`).
         case line(UnsafeRawBufferPointer, number: Int, offset: Int64)
         case tooLong(prefix: [UInt8], number: Int, offset: Int64, length: Int64)
@@ -21,7 +21,7 @@ final class LineReader {
     var contentHash: UInt64 { source.contentHash }
 
     /// Opens `path`, or standard input when `path` is nil; gzip is recognised by its magic bytes.
-    init(path: String?, maxLineBytes: Int = 16 << 20) throws {
+    package init(path: String?, maxLineBytes: Int = 16 << 20) throws {
         let fd: Int32
         if let path {
             fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -45,7 +45,7 @@ final class LineReader {
 
     /// Calls `body` for every line; lines before `skipToOffset` are read but not reported.
     /// `body` returns false to stop early.
-    func forEachLine(skipToOffset: Int64 = 0, _ body: (Event) throws -> Bool) throws {
+    package func forEachLine(skipToOffset: Int64 = 0, _ body: (Event) throws -> Bool) throws {
         var start = 0          // first byte of the current line in `buffer`
         var end = 0            // bytes of valid data in `buffer`
         var lineNumber = 1

@@ -1,6 +1,6 @@
 /// Reads one original line back from a source file (plain or gzip) at an uncompressed offset.
-public enum RawLine {
-    public static func read(path: String, offset: Int64) throws -> String? {
+package enum RawLine {
+    package static func read(path: String, offset: Int64) throws -> String? {
         let reader = try LineReader(path: path)
         var found: String?
         try reader.forEachLine(skipToOffset: offset) { event in

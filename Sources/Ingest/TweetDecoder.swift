@@ -7,12 +7,15 @@ import Text
 public final class TweetDecoder {
     /// What a line held.
     public struct Decoded: Equatable {
+        /// The tweets (more than one for a v2 `data` array).
         public var tweets: [Tweet] = []
+        /// The notices.
         public var notices: [Notice] = []
     }
 
     let json: JSONDocument
 
+    /// A decoder with its own simdjson parser; reuse it line after line.
     public init() {
         // simdjson's parser only fails to allocate when memory is exhausted.
         guard let json = JSONDocument() else { preconditionFailure("out of memory creating the JSON parser") }
@@ -108,9 +111,12 @@ public final class TweetDecoder {
         t.inReplyToStatusID = json.id(o, str: "in_reply_to_status_id_str", num: "in_reply_to_status_id")
         t.inReplyToUserID = json.id(o, str: "in_reply_to_user_id_str", num: "in_reply_to_user_id")
         t.inReplyToScreenName = json.nonEmptyString(json[o, "in_reply_to_screen_name"])
-        t.retweetedID = json.id(json[o, "retweeted_status"], str: "id_str", num: "id")
+        let retweeted = json[o, "retweeted_status"], quoted = json[o, "quoted_status"]
+        t.retweetedID = json.id(retweeted, str: "id_str", num: "id")
         t.quotedID = json.id(o, str: "quoted_status_id_str", num: "quoted_status_id")
-            ?? json.id(json[o, "quoted_status"], str: "id_str", num: "id")
+            ?? json.id(quoted, str: "id_str", num: "id")
+        (t.retweetedUserID, t.retweetedScreenName) = v1Author(of: retweeted)
+        (t.quotedUserID, t.quotedScreenName) = v1Author(of: quoted)
         let coords = json.elements(json[json[o, "coordinates"], "coordinates"])
         if coords.count == 2, let lon = json.double(coords[0]), let lat = json.double(coords[1]) {
             (t.longitude, t.latitude) = (lon, lat)
@@ -182,6 +188,11 @@ public final class TweetDecoder {
             default: break
             }
         }
+        (t.retweetedUserID, t.retweetedScreenName) = includes.author(of: t.retweetedID, json)
+        (t.quotedUserID, t.quotedScreenName) = includes.author(of: t.quotedID, json)
+        if let replyTo = t.inReplyToUserID, let user = includes.users[replyTo] {
+            t.inReplyToScreenName = json.nonEmptyString(json[user, "username"])
+        }
         let geo = json[o, "geo"]
         let coords = json.elements(json[json[geo, "coordinates"], "coordinates"])
         if coords.count == 2, let lon = json.double(coords[0]), let lat = json.double(coords[1]) {
@@ -219,6 +230,13 @@ extension TweetDecoder {
     /// Where v1.1 and v2 put the entity fields.
     enum EntityShape {
         case v1, v2
+    }
+
+    /// The id and screen name of the `user` of an embedded v1.1 tweet (retweeted or quoted).
+    func v1Author(of embedded: JSONDocument.Element) -> (Int64?, String?) {
+        let user = json[embedded, "user"]
+        guard json.isObject(user) else { return (nil, nil) }
+        return (json.id(user, str: "id_str", num: "id"), json.nonEmptyString(json[user, "screen_name"]))
     }
 
     /// `created_at` in either form; a failure when it is not a string, names no real
@@ -279,12 +297,14 @@ extension TweetDecoder {
 
 /// Why a line could not be decoded.
 public struct DecodeFailure: Error, Equatable {
+    /// What is wrong with the line.
     public var message: String
 }
 
-/// `includes.users` and `includes.places` of a v2 response, by id.
+/// `includes.users`, `includes.tweets` and `includes.places` of a v2 response, by id.
 private struct V2Includes {
     var users: [Int64: JSONDocument.Element] = [:]
+    var tweets: [Int64: JSONDocument.Element] = [:]
     var places: [String: JSONDocument.Element] = [:]
 
     init(json: JSONDocument, includes: JSONDocument.Element) {
@@ -292,9 +312,18 @@ private struct V2Includes {
         for u in json.elements(json[includes, "users"]) {
             if let id = json.id(json[u, "id"]), users[id] == nil { users[id] = u }
         }
+        for t in json.elements(json[includes, "tweets"]) {
+            if let id = json.id(json[t, "id"]), tweets[id] == nil { tweets[id] = t }
+        }
         for p in json.elements(json[includes, "places"]) {
             if let id = json.string(json[p, "id"]), places[id] == nil { places[id] = p }
         }
+    }
+
+    /// The author (id, and username where `includes.users` has it) of the included tweet `id`.
+    func author(of id: Int64?, _ json: JSONDocument) -> (Int64?, String?) {
+        guard let id, let tweet = tweets[id], let authorID = json.id(json[tweet, "author_id"]) else { return (nil, nil) }
+        return (authorID, users[authorID].flatMap { json.nonEmptyString(json[$0, "username"]) })
     }
 }
 

@@ -24,6 +24,10 @@ public enum CivilDate {
         return (Int(yoe + era * 400) + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// The English short weekday names by ISO weekday index (0 = Monday), as Twitter's
+    /// `created_at` writes them and every table and chart labels them.
+    public static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
     /// ISO weekday of a day number: 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
     public static func weekdayIndex(_ dayNumber: Int64) -> Int { Int((dayNumber % 7 + 7 + 3) % 7) }
 

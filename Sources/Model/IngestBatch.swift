@@ -2,25 +2,35 @@
 /// batch. A store writer commits a batch and its position in one transaction, so an
 /// interrupted ingest resumes exactly after the last committed batch.
 public struct IngestBatch: Sendable {
+    /// A decoded tweet and where it was read.
     public struct Item: Sendable {
+        /// The tweet.
         public var tweet: Tweet
+        /// Its line in the file.
         public var position: SourcePosition
+        /// An item.
         public init(tweet: Tweet, position: SourcePosition) {
             self.tweet = tweet
             self.position = position
         }
     }
+    /// Tweets decoded, in file order.
     public var tweets: [Item] = []
+    /// Delete notices: the tweet (and its user when given).
     public var deletes: [(tweetID: Int64, userID: Int64?)] = []
+    /// Other stream notices, counted only.
     public var otherNotices = 0
+    /// Lines that could not be read.
     public var badLines: [BadLine] = []
     /// Lines read, blank ones included.
     public var lines = 0
     /// Uncompressed bytes consumed and lines read in the file after this batch.
     public var endOffset: Int64 = 0
+    /// See `endOffset`.
     public var endLine = 0
     /// Raw (possibly compressed) bytes read from the file after this batch, for progress.
     public var rawBytesRead: Int64 = 0
+    /// An empty batch at the start of a file.
     public init() {}
 }
 

@@ -1,17 +1,28 @@
 /// A JSON document built by twindex, written with sorted keys and shortest round-trip
 /// numbers, so that `--json` output is byte-stable and null fields stay present.
 public indirect enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written exactly.
     case int(Int64)
+    /// A number, written in its shortest round-trip form.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, written with sorted keys.
     case object([String: JSONValue])
 
+    /// An integer.
     public static func int(_ v: Int) -> JSONValue { .int(Int64(v)) }
+    /// The value, or `null` for nil.
     public static func optional(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
+    /// The value, or `null` for nil.
     public static func optional(_ v: Double?) -> JSONValue { v.map(JSONValue.double) ?? .null }
+    /// The value, or `null` for nil.
     public static func optional(_ v: Int64?) -> JSONValue { v.map(JSONValue.int) ?? .null }
 
     /// The document as text; `pretty` indents by two spaces.

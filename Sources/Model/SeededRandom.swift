@@ -2,7 +2,9 @@
 /// Louvain/Leiden and the layout use it, so a seed reproduces a result on every platform.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose sequence `seed` fixes.
     public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -3,6 +3,7 @@ import Model
 
 /// The `--json` documents of the analysers, exactly as CLI.md names their fields.
 public enum AnalysisJSON {
+    /// `twindex ratios --json`.
     public static func ratios(_ r: RatiosResult) -> JSONValue {
         .object([
             "tweets": .int(r.tweets),
@@ -21,6 +22,7 @@ public enum AnalysisJSON {
         ])
     }
 
+    /// `twindex activity --json`.
     public static func activity(_ a: ActivityResult) -> JSONValue {
         .object([
             "tz": .string(a.timeZone),
@@ -34,14 +36,17 @@ public enum AnalysisJSON {
         ])
     }
 
+    /// The columns of `twindex timeline` (table, CSV and JSON alike).
     public static let timelineColumns = ["date", "tweets", "active_users", "located", "geocoded", "with_hashtags",
                                          "with_mentions", "with_links", "retweets", "replies"]
 
+    /// One row's cells, in `timelineColumns` order.
     public static func timelineCells(_ r: TimelineResult.Row) -> [JSONValue] {
         [.string(r.date), .int(r.tweets), .int(r.activeUsers), .int(r.located), .int(r.geocoded), .int(r.withHashtags),
          .int(r.withMentions), .int(r.withLinks), .int(r.retweets), .int(r.replies)]
     }
 
+    /// `twindex timeline --json`.
     public static func timeline(_ t: TimelineResult) -> JSONValue {
         .object([
             "tz": .string(t.timeZone), "by": .string(t.period.rawValue),
@@ -49,6 +54,7 @@ public enum AnalysisJSON {
         ])
     }
 
+    /// `twindex hashtags --json`.
     public static func hashtags(_ rows: [HashtagRow]) -> JSONValue {
         .object(["rows": .array(rows.map {
             .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets)])

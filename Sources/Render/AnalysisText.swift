@@ -1,8 +1,10 @@
 import Analysis
 import Foundation
+import Model
 
 /// Human-readable renderings of the analyses for a terminal.
 public enum AnalysisText {
+    /// Tabel 6's row titles by row name, for the terminal and the report alike.
     static let rowTitles = ["hashtags": "tweets with hashtags", "mentions": "tweets with @mentions",
                             "starts_with_at": "tweets starting with @"]
 
@@ -39,7 +41,7 @@ public enum AnalysisText {
             lines.append(line)
         }
         if r.rows.first?.baseline != nil, r.rows.first?.z == nil {
-            lines.append("(published baseline: shares only, so no significance test; pass --baseline STORE for z and p)")
+            lines.append("(published baseline: shares only, so no significance test; compare with another store for z and p)")
         }
         return lines.joined(separator: "\n")
     }
@@ -49,7 +51,6 @@ public enum AnalysisText {
         return String(repeating: "█", count: Int((Double(value) / Double(max) * Double(width)).rounded()))
     }
 
-    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// Weekday and hour bars.
     public static func activity(_ a: ActivityResult) -> String {
@@ -60,7 +61,7 @@ public enum AnalysisText {
         lines.append("\nper weekday")
         let dmax = a.weekday.max() ?? 0
         for (i, n) in a.weekday.enumerated() {
-            lines.append("\(weekdayNames[i])  \(grouped(n).leftPadded(9))  \(bar(n, max: dmax))")
+            lines.append("\(CivilDate.weekdayNames[i])  \(grouped(n).leftPadded(9))  \(bar(n, max: dmax))")
         }
         lines.append("\nper hour (local)")
         let hmax = a.hour.max() ?? 0

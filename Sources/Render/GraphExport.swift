@@ -5,6 +5,7 @@ import Model
 /// The co-occurrence network as files other tools open: GEXF 1.3 (Gephi), GraphML, CSV,
 /// and the `--json` document. All outputs are byte-stable for the same input.
 public enum GraphExport {
+    /// `twindex cooccur --json`.
     public static func json(_ r: CooccurrenceResult) -> JSONValue {
         .object([
             "algorithm": .string(r.algorithm.rawValue), "resolution": .double(r.resolution),
@@ -23,29 +24,18 @@ public enum GraphExport {
         ])
     }
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where c.value < 0x20 && c != "\t" && c != "\n" && c != "\r": continue   // not allowed in XML 1.0
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
+    /// GEXF 1.3, as Gephi opens it.
+    ///
+    /// ```swift
+    /// try GraphExport.gexf(network).write(toFile: "net.gexf", atomically: true, encoding: .utf8)
+    /// ```
     public static func gexf(_ r: CooccurrenceResult) -> String {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#,
             "  <meta>",
             "    <creator>twindex</creator>",
-            "    <description>\(xml(description(r)))</description>",
+            "    <description>\(Markup.escape(description(r)))</description>",
             "  </meta>",
             #"  <graph mode="static" defaultedgetype="undirected">"#,
             #"    <attributes class="node">"#,
@@ -56,7 +46,7 @@ public enum GraphExport {
             "    <nodes>",
         ]
         for node in r.nodes {
-            lines.append(#"      <node id="\#(xml(node.tag))" label="\#(xml(node.label))">"#)
+            lines.append(#"      <node id="\#(Markup.escape(node.tag))" label="\#(Markup.escape(node.label))">"#)
             lines.append("        <attvalues>")
             lines.append(#"          <attvalue for="frequency" value="\#(node.frequency)"/>"#)
             lines.append(#"          <attvalue for="users" value="\#(node.users)"/>"#)
@@ -66,12 +56,13 @@ public enum GraphExport {
         }
         lines += ["    </nodes>", "    <edges>"]
         for (i, e) in r.edges.enumerated() {
-            lines.append(#"      <edge id="\#(i)" source="\#(xml(e.source))" target="\#(xml(e.target))" weight="\#(e.weight)"/>"#)
+            lines.append(#"      <edge id="\#(i)" source="\#(Markup.escape(e.source))" target="\#(Markup.escape(e.target))" weight="\#(e.weight)"/>"#)
         }
         lines += ["    </edges>", "  </graph>", "</gexf>"]
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// GraphML.
     public static func graphML(_ r: CooccurrenceResult) -> String {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -84,26 +75,28 @@ public enum GraphExport {
             #"  <graph id="cooccurrence" edgedefault="undirected">"#,
         ]
         for node in r.nodes {
-            lines.append(#"    <node id="\#(xml(node.tag))">"#)
-            lines.append(#"      <data key="label">\#(xml(node.label))</data>"#)
+            lines.append(#"    <node id="\#(Markup.escape(node.tag))">"#)
+            lines.append(#"      <data key="label">\#(Markup.escape(node.label))</data>"#)
             lines.append(#"      <data key="frequency">\#(node.frequency)</data>"#)
             lines.append(#"      <data key="users">\#(node.users)</data>"#)
             lines.append(#"      <data key="community">\#(node.community)</data>"#)
             lines.append("    </node>")
         }
         for e in r.edges {
-            lines.append(#"    <edge source="\#(xml(e.source))" target="\#(xml(e.target))"><data key="weight">\#(e.weight)</data></edge>"#)
+            lines.append(#"    <edge source="\#(Markup.escape(e.source))" target="\#(Markup.escape(e.target))"><data key="weight">\#(e.weight)</data></edge>"#)
         }
         lines += ["  </graph>", "</graphml>"]
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Nodes as CSV: tag, label, frequency, users, community.
     public static func nodesCSV(_ r: CooccurrenceResult) -> String {
         Table(columns: ["tag", "label", "frequency", "users", "community"], rows: r.nodes.map {
             [.string($0.tag), .string($0.label), .int($0.frequency), .int($0.users), .int($0.community)]
         }).csv()
     }
 
+    /// Edges as CSV: source, target, weight.
     public static func edgesCSV(_ r: CooccurrenceResult) -> String {
         Table(columns: ["source", "target", "weight"], rows: r.edges.map {
             [.string($0.source), .string($0.target), .int($0.weight)]

@@ -1,15 +1,11 @@
 import Foundation
+import Model
 
 /// Small SVG charts with axes, units and legends, drawn inline so a report needs no network.
 /// Colours are the Okabe–Ito palette, readable with colour-blindness.
 enum SVGCharts {
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     static let weekdayColour = "#0072B2", weekendColour = "#E69F00", secondColour = "#D55E00"
-
-    static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 
     static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 
@@ -42,8 +38,8 @@ enum SVGCharts {
             s += #"<line x1="\#(fmt(f.left))" x2="\#(fmt(f.width - f.right))" y1="\#(fmt(y(v)))" y2="\#(fmt(y(v)))" class="grid"/>"#
             s += #"<text x="\#(fmt(f.left - 6))" y="\#(fmt(y(v) + 4))" class="tick" text-anchor="end">\#(label(v))</text>"#
         }
-        s += #"<text x="14" y="\#(fmt(f.top + f.plotHeight / 2))" class="axis-title" transform="rotate(-90 14 \#(fmt(f.top + f.plotHeight / 2)))" text-anchor="middle">\#(esc(yTitle))</text>"#
-        s += #"<text x="\#(fmt(f.left + f.plotWidth / 2))" y="\#(fmt(f.height - 4))" class="axis-title" text-anchor="middle">\#(esc(xTitle))</text>"#
+        s += #"<text x="14" y="\#(fmt(f.top + f.plotHeight / 2))" class="axis-title" transform="rotate(-90 14 \#(fmt(f.top + f.plotHeight / 2)))" text-anchor="middle">\#(Markup.escape(yTitle))</text>"#
+        s += #"<text x="\#(fmt(f.left + f.plotWidth / 2))" y="\#(fmt(f.height - 4))" class="axis-title" text-anchor="middle">\#(Markup.escape(xTitle))</text>"#
         s += #"<line x1="\#(fmt(f.left))" x2="\#(fmt(f.width - f.right))" y1="\#(fmt(f.top + f.plotHeight))" y2="\#(fmt(f.top + f.plotHeight))" class="axis"/>"#
         return (s, y)
     }
@@ -57,9 +53,9 @@ enum SVGCharts {
         let w = f.plotWidth / Double(max(1, values.count))
         for (i, v) in values.enumerated() {
             let x = f.left + Double(i) * w
-            s += #"<rect x="\#(fmt(x + w * 0.1))" y="\#(fmt(y(Double(v))))" width="\#(fmt(max(w * 0.8, 0.5)))" height="\#(fmt(f.top + f.plotHeight - y(Double(v))))" fill="\#(colours[i % colours.count])"><title>\#(esc(labels[i])): \#(v)</title></rect>"#
+            s += #"<rect x="\#(fmt(x + w * 0.1))" y="\#(fmt(y(Double(v))))" width="\#(fmt(max(w * 0.8, 0.5)))" height="\#(fmt(f.top + f.plotHeight - y(Double(v))))" fill="\#(colours[i % colours.count])"><title>\#(Markup.escape(labels[i])): \#(v)</title></rect>"#
             if i % labelEvery == 0 {
-                s += #"<text x="\#(fmt(x + w / 2))" y="\#(fmt(f.top + f.plotHeight + 14))" class="tick" text-anchor="middle">\#(esc(labels[i]))</text>"#
+                s += #"<text x="\#(fmt(x + w / 2))" y="\#(fmt(f.top + f.plotHeight + 14))" class="tick" text-anchor="middle">\#(Markup.escape(labels[i]))</text>"#
             }
         }
         return s + "</svg>"
@@ -90,7 +86,7 @@ enum SVGCharts {
         var cx = x
         for (name, colour) in items {
             s += #"<rect x="\#(fmt(cx))" y="\#(fmt(y))" width="12" height="12" fill="\#(colour)"/>"#
-            s += #"<text x="\#(fmt(cx + 16))" y="\#(fmt(y + 10))" class="legend">\#(esc(name))</text>"#
+            s += #"<text x="\#(fmt(cx + 16))" y="\#(fmt(y + 10))" class="legend">\#(Markup.escape(name))</text>"#
             cx += 24 + Double(name.count) * 7
         }
         return s
@@ -100,7 +96,7 @@ enum SVGCharts {
     static func heatmap(_ m: [[Int64]]) -> String {
         let cell = 30.0, left = 44.0, top = 20.0
         let maxV = Double(m.flatMap { $0 }.max() ?? 0)
-        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let days = CivilDate.weekdayNames
         var s = #"<svg viewBox="0 0 \#(Int(left + 24 * cell + 10)) \#(Int(top + 7 * cell + 50))" role="img">"#
         for h in 0..<24 { s += #"<text x="\#(fmt(left + Double(h) * cell + cell / 2))" y="14" class="tick" text-anchor="middle">\#(h)</text>"# }
         for (d, row) in m.enumerated() {

@@ -1,21 +1,34 @@
 import Foundation
 import Model
+import Output
 
 /// Rows of cells rendered as a terminal table, RFC 4180 CSV, a JSON document or JSON lines:
 /// the one renderer every tabular command shares.
 public struct Table: Equatable, Sendable {
+    /// Column names.
     public var columns: [String]
+    /// Rows of cells, one per column.
     public var rows: [[JSONValue]]
 
+    /// A table.
     public init(columns: [String], rows: [[JSONValue]]) {
         self.columns = columns
         self.rows = rows
     }
 
+    /// `--format`: an aligned terminal table, CSV, one JSON document, JSON lines.
     public enum Format: String, CaseIterable, Sendable {
-        case table, csv, json, jsonl
+        /// Aligned columns for a terminal.
+        case table
+        /// RFC 4180 CSV with a header row.
+        case csv
+        /// One JSON document: `{"columns": [...], "rows": [{column: value}, ...]}`.
+        case json
+        /// One JSON object per row, keyed by column.
+        case jsonl
     }
 
+    /// The table in `format`; a terminal table cuts its last column to fit `width`.
     public func rendered(as format: Format, width: Int = 100) -> String {
         switch format {
         case .table: return text(width: width)
@@ -43,15 +56,9 @@ public struct Table: Equatable, Sendable {
         }
     }
 
-    /// RFC 4180: CRLF line ends; fields with a comma, quote or line break are quoted.
+    /// RFC 4180 (see `CSV`): a header record, then one record per row.
     public func csv() -> String {
-        func field(_ s: String) -> String {
-            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var lines = [columns.map(field).joined(separator: ",")]
-        for row in rows { lines.append(row.map { field(Self.plain($0)) }.joined(separator: ",")) }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        CSV.document(header: columns, rows: rows.map { $0.map(Self.plain) })
     }
 
     /// Columns padded to their widest cell; the last column is cut to fit `width`.

@@ -2,8 +2,11 @@ import Foundation
 
 /// A quarantined line, as `twindex bad-lines` lists it.
 public struct StoredBadLine: Equatable, Sendable {
+    /// The file and line it came from.
     public var file: String
+    /// See `file`.
     public var line: Int64
+    /// Why it could not be read.
     public var error: String
     /// The line as text (invalid UTF-8 shown with U+FFFD).
     public var text: String
@@ -11,27 +14,45 @@ public struct StoredBadLine: Equatable, Sendable {
 
 /// One stored tweet with its entities, as `twindex show` prints it.
 public struct StoredTweet: Equatable, Sendable {
+    /// The tweet's fields as text, as `show` prints them.
     public var id: String
+    /// ISO-8601 UTC.
     public var createdAt: String?
+    /// See `id`.
     public var authorID: String?
+    /// The author's latest screen name.
     public var screenName: String?
+    /// See `id`.
     public var text: String
+    /// See `id`.
     public var lang: String?
+    /// See `id`.
     public var inReplyToStatusID: String?
+    /// See `id`.
     public var retweetedID: String?
+    /// See `id`.
     public var quotedID: String?
+    /// Normalised tags.
     public var hashtags: [String]
+    /// Screen names.
     public var mentions: [String]
+    /// See `id`.
     public var urls: [String]
+    /// See `Tweet.startsWithAt`.
     public var startsWithAt: Bool
+    /// Where the tweet was read: file, line, byte offset and length.
     public var file: String?
+    /// See `file`.
     public var line: Int64?
+    /// See `file`.
     public var offset: Int64?
+    /// See `file`.
     public var length: Int64?
 
 }
 
 extension Store {
+    /// Every quarantined line, by file and line.
     public func badLines() throws -> [StoredBadLine] {
         var out: [StoredBadLine] = []
         try forEach("""

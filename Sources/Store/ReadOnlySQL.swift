@@ -1,6 +1,8 @@
 /// The result of a read-only query: column names and rows of values.
 public struct QueryResult: Equatable, Sendable {
+    /// Column names of the last statement.
     public var columns: [String]
+    /// Its rows.
     public var rows: [[SQLValue]]
 }
 
@@ -15,7 +17,7 @@ extension Store {
             guard statement.isReadOnly else { throw StoreError.readOnly(statement: statement.sql) }
             for i in 1...max(1, statement.parameterCount) where i <= statement.parameterCount {
                 guard let name = statement.parameterName(i) else {
-                    throw StoreError.invalidQuery(message: "positional parameters (?) cannot be given; use :name")
+                    throw StoreError.positionalParameter(statement: statement.sql)
                 }
                 let key = String(name.dropFirst())
                 guard let value = parameters[key] else { throw StoreError.missingParameter(name: key) }

@@ -5,7 +5,7 @@ let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// One SQLite connection. twindex talks to SQLite through this thin layer: the hot path
 /// needs reusable prepared statements and allocation-free binds, and nothing more.
-final class Connection {
+package final class Connection {
     let handle: OpaquePointer
     let path: String
     /// The writer lock of the store, released after the connection closes (see WriterLock).
@@ -33,7 +33,7 @@ final class Connection {
         sqlite3_close_v2(handle)
     }
 
-    func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         var err: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &err)
         if rc != SQLITE_OK {
@@ -43,7 +43,7 @@ final class Connection {
         }
     }
 
-    func prepare(_ sql: String) throws -> Statement {
+    package func prepare(_ sql: String) throws -> Statement {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
         guard rc == SQLITE_OK, let stmt else { throw error(rc, sql: sql) }
@@ -60,7 +60,7 @@ final class Connection {
             if let tail { rest = String(cString: tail) }
             return rc
         }
-        guard rc == SQLITE_OK else { throw StoreError.invalidQuery(message: "SQL error: " + String(cString: sqlite3_errmsg(handle))) }
+        guard rc == SQLITE_OK else { throw StoreError.invalidSQL(message: String(cString: sqlite3_errmsg(handle)), sql: sql) }
         return (stmt.map { Statement($0, connection: self) }, rest)
     }
 
@@ -80,15 +80,20 @@ final class Connection {
 
 /// A value bound to or read from a statement.
 public enum SQLValue: Equatable, Sendable {
+    /// SQL NULL.
     case null
+    /// An INTEGER.
     case integer(Int64)
+    /// A REAL.
     case real(Double)
+    /// TEXT.
     case text(String)
+    /// A BLOB.
     case blob([UInt8])
 }
 
 /// A prepared statement, reset and reused on hot paths.
-final class Statement {
+package final class Statement {
     let handle: OpaquePointer
     unowned let connection: Connection
 
@@ -137,7 +142,7 @@ final class Statement {
         for (k, v) in values.enumerated() { bind(Int32(k + 1), value: v) }
     }
 
-    func bind(_ i: Int32, value: SQLValue) {
+    package func bind(_ i: Int32, value: SQLValue) {
         switch value {
         case .null: sqlite3_bind_null(handle, i)
         case .integer(let x): bind(i, x)
@@ -157,7 +162,7 @@ final class Statement {
     }
 
     /// Runs to completion and resets (for writes).
-    func run() throws {
+    package func run() throws {
         defer { reset() }
         while try step() {}
     }
@@ -171,7 +176,6 @@ final class Statement {
     func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
     func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
     func optionalInt64(_ i: Int32) -> Int64? { isNull(i) ? nil : int64(i) }
-    func optionalDouble(_ i: Int32) -> Double? { isNull(i) ? nil : double(i) }
 
     func string(_ i: Int32) -> String? {
         guard let p = sqlite3_column_text(handle, i) else { return nil }

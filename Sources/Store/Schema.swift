@@ -1,12 +1,12 @@
 /// The store's schema as ordered migrations; `PRAGMA user_version` is the number applied.
 /// A store from a newer twindex (a higher version) is refused, an older one migrated.
-enum Schema {
+package enum Schema {
     static var currentVersion: Int { migrations.count }
 
     /// Indexes for the readers (time, author, tag, mention, screen name). A load into an empty
     /// store leaves them out and builds them at the end of the run: sorting once is far
     /// cheaper than inserting in random order (BENCHMARKS.md).
-    static let readerIndexes: [(name: String, sql: String)] = [
+    package static let readerIndexes: [(name: String, sql: String)] = [
         // Covers every per-tweet column the ratio, activity and timeline analyses read, so
         // they scan this narrow index instead of the table with its texts.
         ("tweets_created_at", """
@@ -140,7 +140,7 @@ enum Schema {
             tokenize="unicode61 remove_diacritics 2"
         );
         -- The full-text index is brought up to date at the end of each ingest run, in one
-        -- pass (StoreWriter.indexFullText): far faster than indexing row by row. Rows up to
+        -- pass (IndexUpkeep.indexFullText): far faster than indexing row by row. Rows up to
         -- meta.fts_indexed_seq are in it; only those need an FTS delete.
         CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
         INSERT INTO meta VALUES ('fts_indexed_seq', 0);
@@ -151,6 +151,16 @@ enum Schema {
             DELETE FROM mentions WHERE tweet_id = old.id;
             DELETE FROM urls WHERE tweet_id = old.id;
         END;
+        """,
+        // The authors the account networks link to (ANALYSIS.md "Networks of accounts"):
+        // of the retweeted and of the quoted tweet. Tweets stored before this migration have
+        // NULL here; a re-ingest with --force does not replace stored tweets, so a store
+        // that needs them for old tweets is rebuilt from its files.
+        """
+        ALTER TABLE tweets ADD COLUMN retweeted_user_id INTEGER;
+        ALTER TABLE tweets ADD COLUMN retweeted_screen_name TEXT;
+        ALTER TABLE tweets ADD COLUMN quoted_user_id INTEGER;
+        ALTER TABLE tweets ADD COLUMN quoted_screen_name TEXT;
         """,
     ]
 }

@@ -2,6 +2,7 @@ import CSQLite
 
 /// A full-text search over `tweets_fts` with filters; every value the user typed is bound.
 public struct SearchRequest: Sendable, Equatable {
+    /// Best match first, newest or oldest first.
     public enum Sort: String, CaseIterable, Sendable { case rank, newest, oldest }
 
     /// FTS5 query syntax: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5).
@@ -12,14 +13,19 @@ public struct SearchRequest: Sendable, Equatable {
     public var hashtag: String?
     /// created_at >= lower and < upper (UTC seconds).
     public var lower: Int64?
+    /// See `lower`.
     public var upper: Int64?
+    /// At most this many hits.
     public var limit = 50
+    /// The order of hits.
     public var sort = Sort.rank
     /// Markers put around matched terms (nil: plain text).
     public var highlight: (open: String, close: String)?
 
+    /// A search for `query` with no filters.
     public init(query: String) { self.query = query }
 
+    /// Field by field (a tuple field rules out the synthesised one).
     public static func == (a: SearchRequest, b: SearchRequest) -> Bool {
         a.query == b.query && a.user == b.user && a.hashtag == b.hashtag && a.lower == b.lower && a.upper == b.upper
             && a.limit == b.limit && a.sort == b.sort && a.highlight?.open == b.highlight?.open
@@ -27,14 +33,26 @@ public struct SearchRequest: Sendable, Equatable {
     }
 }
 
+/// One tweet found.
 public struct SearchHit: Sendable, Equatable {
+    /// The tweet's id.
     public var id: Int64
+    /// UTC epoch seconds.
     public var createdAt: Int64?
+    /// The author's latest screen name.
     public var screenName: String?
+    /// The text, with `highlight` markers when asked.
     public var text: String
 }
 
 extension Store {
+    /// Runs `r`; throws `StoreError.invalidSearch` for a query FTS5 cannot parse.
+    ///
+    /// ```swift
+    /// var request = SearchRequest(query: "trein OR spoor")
+    /// request.hashtag = "ns"
+    /// let hits = try store.search(request)
+    /// ```
     public func search(_ r: SearchRequest) throws -> [SearchHit] {
         // Only fixed SQL text is chosen here; every user value goes in as a parameter.
         let order: String
@@ -77,7 +95,7 @@ extension Store {
                 hits.append(SearchHit(id: s.int64(0), createdAt: s.optionalInt64(1), screenName: s.string(2), text: s.string(3) ?? ""))
             }
         } catch StoreError.sqlite(_, let message, _) {
-            throw StoreError.invalidQuery(message: "invalid search query \"\(r.query)\": \(message) (FTS5 syntax: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(a b, 10))")
+            throw StoreError.invalidSearch(query: r.query, message: message)
         }
         return hits
     }

@@ -2,20 +2,28 @@ import CSQLite
 import Foundation
 
 /// A twindex store: one plain SQLite file (WAL mode) that any SQLite tool can open.
-/// `Store` owns its connection; open it for reading (analyses, search, SQL) or through
-/// `StoreWriter` for ingest.
+/// `Store` owns its connection. Open it for reading (analyses, search, SQL); an ingest
+/// writes through `StoreIngest.run` (the Load module).
+///
+/// ```swift
+/// let store = try Store.openForReading(path: "study.db")
+/// print(try store.stats().tweets)
+/// let rows = try store.query("SELECT lang, count(*) FROM tweets GROUP BY lang").rows
+/// ```
 public final class Store {
+    /// The store's file.
     public let path: String
-    let db: Connection
+    package let db: Connection
 
     private init(path: String, connection: Connection) {
         self.path = path
         self.db = connection
     }
 
-    /// Opens an existing store read-only. Throws `notFound` rather than creating one. A store
-    /// this process may not write (a read-only file or directory, where SQLite cannot make
-    /// the `-shm` file a WAL reader needs) is opened immutable.
+    /// Opens an existing store read-only. Throws `notFound` rather than creating one, and
+    /// `olderSchema` for a store an ingest must migrate first. A store this process may not
+    /// write (a read-only file or directory, where SQLite cannot make the `-shm` file a WAL
+    /// reader needs) is opened immutable.
     public static func openForReading(path: String) throws -> Store {
         do {
             if try StoreFile.check(path, allowMissing: false) == 0 { throw StoreError.emptyStore(path: path, beingCreated: false) }
@@ -45,7 +53,7 @@ public final class Store {
     /// that is refused (not SQLite, not a store, from a newer twindex) is refused before
     /// anything is written to it: the switch to WAL mode comes after the checks.
     /// `lock`, when given, lives as long as the connection and is released after it closes.
-    static func openForWriting(path: String, lock: WriterLock? = nil) throws -> Store {
+    package static func openForWriting(path: String, lock: WriterLock? = nil) throws -> Store {
         let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, lock: lock)
         let store = Store(path: path, connection: connection)
         try store.refuseForeign()
@@ -108,9 +116,13 @@ public final class Store {
 /// One result row while iterating a query (valid only inside the callback).
 public struct Row {
     let statement: Statement
+    /// Column `i` (from 0) as an integer (0 for NULL).
     public func int(_ i: Int) -> Int64 { statement.int64(Int32(i)) }
+    /// Column `i` as a double (0 for NULL).
     public func double(_ i: Int) -> Double { statement.double(Int32(i)) }
+    /// Whether column `i` is NULL.
     public func isNull(_ i: Int) -> Bool { statement.isNull(Int32(i)) }
+    /// Column `i` as text (nil for NULL).
     public func string(_ i: Int) -> String? { statement.string(Int32(i)) }
 }
 
@@ -126,7 +138,4 @@ extension Store {
         try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0
             ? "INDEXED BY \(name)" : ""
     }
-
-    /// The first column of the first row as an integer (0 when there is none).
-    public func count(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 { try scalar(sql, args) }
 }

@@ -2,16 +2,21 @@
 import Glibc
 #endif
 
-/// What went wrong with a store, with what a user needs to fix it.
+/// What went wrong with a store, with the path, statement or value at fault. The
+/// descriptions say what happened; the CLI adds which command or flag fixes it.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// No store at `path` (readers never create one).
     case notFound(path: String)
+    /// SQLite refused: its (extended) result code and message, and the statement when known.
     case sqlite(code: Int32, message: String, sql: String?)
+    /// The store was written by a newer twindex.
     case newerSchema(path: String, found: Int, supported: Int)
+    /// The store has an older schema, which only a writer migrates.
+    case olderSchema(path: String, found: Int, supported: Int)
+    /// An SQLite file that is not a twindex store.
     case notATwindexStore(path: String)
+    /// Another ingest holds the store's writer lock.
     case locked(path: String)
-    case readOnly(statement: String)
-    case missingParameter(name: String)
-    case invalidQuery(message: String)
     /// The path is a directory, not a store file.
     case isADirectory(path: String)
     /// The path cannot be opened at all (a symbolic link loop, a broken link, permissions).
@@ -20,8 +25,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notSQLite(path: String)
     /// The file is empty, or a store whose first transaction has not committed yet.
     case emptyStore(path: String, beingCreated: Bool)
-    /// A store from an older twindex, opened by a command that only reads.
-    case olderSchema(path: String, found: Int, supported: Int)
     /// A write needed a store this process may not write.
     case readOnlyStore(path: String, reason: String)
     /// A read-only store with a write-ahead log a read-only open cannot apply.
@@ -34,49 +37,64 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case corrupt(path: String, message: String)
     /// The operating system failed to read or write the file.
     case io(path: String, message: String)
+    /// A statement given to a reading query would write.
+    case readOnly(statement: String)
+    /// A named parameter of a query has no value.
+    case missingParameter(name: String)
+    /// A query uses positional parameters (`?`), which cannot be given by name.
+    case positionalParameter(statement: String)
+    /// SQL that SQLite cannot prepare.
+    case invalidSQL(message: String, sql: String)
+    /// A full-text query that FTS5 cannot parse.
+    case invalidSearch(query: String, message: String)
 
+    /// One line saying what is wrong.
     public var description: String {
         switch self {
         case .notFound(let path):
-            return "no store at \(path) (run `twindex ingest --db \(path) FILES` first, or pass --db)"
+            return "no store at \(path)"
         case .sqlite(let code, let message, let sql):
             return "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(200)))" } ?? "")
         case .newerSchema(let path, let found, let supported):
-            return "\(path) was written by a newer twindex (store schema \(found); this twindex knows up to \(supported)); upgrade twindex"
+            return "\(path) was written by a newer twindex (store schema \(found); this twindex knows up to \(supported))"
+        case .olderSchema(let path, let found, let supported):
+            return "\(path) has store schema \(found), older than \(supported); an ingest migrates it"
         case .notATwindexStore(let path):
             return "\(path) is an SQLite file but not a twindex store; it was left unchanged"
         case .locked(let path):
-            return "another twindex ingest is writing to \(path); wait for it to finish (readers are not affected)"
-        case .readOnly(let statement):
-            return "refused: this command only reads, and the statement would write (\(statement.prefix(80)))"
-        case .missingParameter(let name):
-            return "the query needs a value for :\(name); pass --param \(name)=VALUE"
-        case .invalidQuery(let message):
-            return message
+            return "another twindex ingest is writing to \(path)"
         case .isADirectory(let path):
-            return "\(path) is a directory; --db takes the store's file (for example \(path)/twindex.db)"
+            return "\(path) is a directory, not a store file"
         case .cannotOpen(let path, let reason):
             return "cannot open the store \(path): \(reason)"
         case .notSQLite(let path):
             return "\(path) is not an SQLite file (so not a twindex store); it was left unchanged"
         case .emptyStore(let path, let beingCreated):
             return beingCreated
-                ? "\(path) is being created by an ingest that has not committed yet; try again in a moment"
-                : "\(path) is an empty file, not a twindex store yet (`twindex ingest --db \(path) FILES` makes it one)"
-        case .olderSchema(let path, let found, let supported):
-            return "\(path) has store schema \(found), older than this twindex's \(supported); run `twindex ingest --db \(path) FILES` once to migrate it"
+                ? "\(path) is being created by an ingest that has not committed yet"
+                : "\(path) is an empty file, not a twindex store yet"
         case .readOnlyStore(let path, let reason):
             return "the store is read-only: cannot write \(path) (\(reason))"
         case .readOnlyWithLog(let path):
-            return "the store is read-only and \(path)-wal holds changes a read-only open cannot apply; open it once where it is writable (any twindex command) or copy the three files elsewhere"
+            return "the store is read-only and \(path)-wal holds changes a read-only open cannot apply"
         case .diskFull(let path):
-            return "the disk is full: cannot write \(path); everything committed before is intact: free space and run the same command again"
+            return "the disk is full: cannot write \(path); everything committed before is intact"
         case .busy(let path):
-            return "\(path) is locked by another process that is writing it; try again when it is done"
+            return "\(path) is locked by another process that is writing it"
         case .corrupt(let path, let message):
-            return "\(path) is damaged (SQLite: \(message)); restore it from a copy or ingest into a new store"
+            return "\(path) is damaged (SQLite: \(message))"
         case .io(let path, let message):
             return "cannot read or write \(path): \(message)"
+        case .readOnly(let statement):
+            return "refused: the statement would write (\(statement.prefix(80)))"
+        case .missingParameter(let name):
+            return "the query needs a value for :\(name)"
+        case .positionalParameter(let statement):
+            return "positional parameters (?) cannot be given (in: \(statement.prefix(80)))"
+        case .invalidSQL(let message, let sql):
+            return "SQL error: \(message) (in: \(sql.prefix(200)))"
+        case .invalidSearch(let query, let message):
+            return "invalid search query \"\(query)\": \(message)"
         }
     }
 

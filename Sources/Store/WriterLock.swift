@@ -13,7 +13,7 @@ import Glibc
 /// of a file drops the POSIX locks the process holds on it. So the lock is owned by the
 /// writing connection and closed after it (`Connection.deinit`), and a second writer in the
 /// same process is refused from a table, without opening the file again.
-final class WriterLock {
+package final class WriterLock {
     private let fd: Int32
     private let identity: FileIdentity
 
@@ -30,7 +30,7 @@ final class WriterLock {
     /// Takes the lock of the store at `storePath`, creating an empty file when there is none.
     /// Refuses a directory, a path it may not write, and a store another ingest holds; in
     /// each case before anything is created or changed.
-    init(storePath: String) throws {
+    package init(storePath: String) throws {
         try StoreFile.check(storePath, allowMissing: true)
         if let reason = StoreFile.readOnlyReason(storePath) { throw StoreError.readOnlyStore(path: storePath, reason: reason) }
         var st = stat()

@@ -1,6 +1,7 @@
 /// Twitter sends text HTML-escaped (`&amp;`, `&lt;`, `&gt;`, and nothing else); the store
 /// and the search index hold it as people wrote it.
 public enum HTMLEntities {
+    /// `text` with `&amp;`, `&lt;`, `&gt;` decoded.
     public static func decode(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = [UInt8]()

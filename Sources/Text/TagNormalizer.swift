@@ -23,6 +23,16 @@ public enum TagNormalizer {
         return icu(Array(text.utf16), twindex_nfc) ?? text
     }
 
+    /// A tag's label: its most frequent spelling (spellings in NFC, with their counts); ties
+    /// go to the smallest in code-point order (ANALYSIS.md). The analysers and the generator's
+    /// truth both pick labels with this rule.
+    public static func label<Count: BinaryInteger>(_ spellings: [String: Count]) -> String {
+        spellings.max { a, b in
+            a.value != b.value ? a.value < b.value
+                : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars)
+        }?.key ?? ""
+    }
+
     private static func icu(_ src: [UInt16],
                             _ fn: (UnsafePointer<UInt16>?, Int32, UnsafeMutablePointer<UInt16>?, Int32) -> Int32) -> String? {
         var capacity = src.count * 3 + 16

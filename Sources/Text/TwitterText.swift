@@ -38,12 +38,36 @@ public enum TwitterText {
         return text.utf8.contains { $0 == a || $0 == b }
     }
 
-    /// A string of scalars (entity values are short; ASCII ones take the fast path).
+    /// A string of scalars, encoded to UTF-8 in one pass (entity values are short).
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        if s.allSatisfy(\.isASCII) { return String(decoding: s.map { UInt8($0.value) }, as: UTF8.self) }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s)
-        return String(out)
+        let bytes = s.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var k = 0
+            for c in s {
+                let v = c.value
+                switch v {
+                case 0..<0x80:
+                    buffer[k] = UInt8(truncatingIfNeeded: v)
+                    k += 1
+                case 0x80..<0x800:
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 2
+                case 0x800..<0x10000:
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 3
+                default:
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                    buffer[k + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 4
+                }
+            }
+            return k
+        }
     }
 
     /// The text's scalars, in one pass.
@@ -119,9 +143,11 @@ public enum TwitterText {
         return out
     }
 
-    /// URLs, as far as a built-in TLD list allows (see `URLExtractor`).
+    /// URLs, with or without protocol, on twitter-text's TLDs (see `URLExtractor`).
     public static func urls(in text: String) -> [TextEntity] {
-        URLExtractor.urls(in: Array(text.unicodeScalars))
+        // A URL holds a dot (0x2E) before its TLD.
+        guard containsByte(text, 0x2E, 0x2E) else { return [] }
+        return URLExtractor.urls(in: scalars(text))
     }
 
     // MARK: - Scanners

@@ -1,152 +1,142 @@
-/// URL detection in the manner of twitter-text: an optional `http(s)://`, a domain that
-/// ends in a known top-level domain, an optional port, path and query, with trailing
-/// punctuation left out. twitter-text's full TLD table is not built in: every two-letter
-/// ASCII TLD counts as a country code and the generic ones below are known, which covers
-/// the URLs the hashtag and mention rules must step around.
+/// URL extraction as twitter-text 3 does it (`extractUrlsWithIndices`): its expression
+/// (see `URLGrammar`) is matched left to right, each match consuming one preceding character;
+/// a match without protocol gives the ASCII domains inside it (the last one keeps the path),
+/// unless a `-`, `_`, `.` or `/` precedes it; a `t.co` link stops after its slug (and query),
+/// and one with a slug over 40 characters is no link; hosts must pass `Punycode.check` and URLs
+/// stay within 4,096 characters.
 enum URLExtractor {
-    static let genericTLDs: Set<String> = [
-        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "aero", "asia",
-        "cat", "coop", "jobs", "mobi", "museum", "post", "tel", "travel", "xxx", "app", "dev", "xyz",
-        "online", "site", "top", "club", "shop", "blog", "news", "media", "live", "tech", "store",
-        "world", "today", "link", "click", "space", "website", "page", "cloud", "social", "email",
-        "amsterdam", "berlin", "london", "paris", "nyc", "tokyo", "wiki", "network", "digital",
-    ]
+    private static let maxURLLength = 4096, maxTcoSlugLength = 40
+
+    /// One match of the expression.
+    private struct Match {
+        var protocolLength: Int
+        var start, domainStart, domainEnd, end: Int
+        var hasPath: Bool
+    }
 
     static func urls(in s: [Unicode.Scalar]) -> [TextEntity] {
+        guard s.contains(".") else { return [] }
         var out: [TextEntity] = []
-        var i = 0
-        while i < s.count {
-            if let end = match(s, at: i) {
-                out.append(TextEntity(kind: .url, value: TwitterText.string(s[i..<end]), start: i, end: end))
-                i = end
-            } else {
-                i += 1
+        var q = 0
+        var noDomainBefore = 0
+        while q < s.count {
+            var before: Unicode.Scalar?
+            var found: Match?
+            if URLGrammar.isPreceding(s[q]) {
+                found = match(s, at: q + 1, noDomainBefore: &noDomainBefore)
+                before = s[q]
             }
+            if found == nil && q == 0 {
+                found = match(s, at: 0, noDomainBefore: &noDomainBefore)
+                before = nil
+            }
+            guard let m = found else {
+                q += 1
+                continue
+            }
+            q = m.end
+            accept(m, before: before, in: s, into: &out)
         }
         return out
     }
 
-    private static func isPrecedingOK(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        guard i > 0 else { return true }
-        let c = s[i - 1]
-        if CharacterClasses.isDirectionalMarker(c) { return true }
-        if CharacterClasses.isScreenNameChar(c) && c != "_" { return false }
-        return !"@\u{FF20}$#\u{FF03}".unicodeScalars.contains(c)
-    }
-
-    /// Whether `s` at `i` starts with the lowercase ASCII `p`, ignoring ASCII case.
-    private static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ p: StaticString) -> Bool {
-        let n = p.utf8CodeUnitCount
-        guard i + n <= s.count else { return false }
-        for k in 0..<n {
-            var v = s[i + k].value
-            if v >= 65 && v <= 90 { v += 32 }
-            if v != UInt32(p.utf8Start[k]) { return false }
-        }
-        return true
-    }
-
-    private static func isDomainChar(_ c: Unicode.Scalar, unicode: Bool) -> Bool {
-        if c.isASCII { return CharacterClasses.isScreenNameChar(c) || c == "-" }
-        return unicode && (CharacterClasses.isHashtagAlpha(c) || c.properties.generalCategory == .decimalNumber)
-    }
-
-    /// Returns the end of a URL starting at `i`, if one does.
-    private static func match(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        guard isPrecedingOK(s, i) else { return nil }
-        var p = i
-        var hasProtocol = false
-        if hasPrefix(s, i, "https://") {
-            p = i + 8
-            hasProtocol = true
-        } else if hasPrefix(s, i, "http://") {
-            p = i + 7
-            hasProtocol = true
-        } else if i > 0, "-_./".unicodeScalars.contains(s[i - 1]) {
-            return nil
-        }
-        // Domain labels separated by dots; remember where each label ends.
-        var labelEnds: [(start: Int, end: Int)] = []
-        var q = p
-        while true {
-            let start = q
-            while q < s.count, isDomainChar(s[q], unicode: hasProtocol) { q += 1 }
-            guard q > start else { break }
-            labelEnds.append((start, q))
-            if q + 1 < s.count, s[q] == ".", isDomainChar(s[q + 1], unicode: hasProtocol) {
-                q += 1
-            } else {
-                break
-            }
-        }
-        guard labelEnds.count >= 2 else { return nil }
-        // The longest domain whose last label is a known TLD followed by a boundary.
+    /// The expression's URL group starting at `u`. `noDomainBefore` remembers where a run
+    /// of label characters ended without a dot: no domain without protocol starts inside it.
+    private static func match(_ s: [Unicode.Scalar], at u: Int, noDomainBefore: inout Int) -> Match? {
+        guard u < s.count else { return nil }
+        var protocolLength = 0
         var domainEnd: Int?
-        for k in stride(from: labelEnds.count - 1, through: 1, by: -1) {
-            let label = String(String.UnicodeScalarView(s[labelEnds[k].start..<labelEnds[k].end])).lowercased()
-            let known = genericTLDs.contains(label)
-                || (label.count == 2 && label.unicodeScalars.allSatisfy(CharacterClasses.isASCIILetter))
-            let after = labelEnds[k].end
-            let boundary = after >= s.count || !(isDomainChar(s[after], unicode: true) || s[after] == "@")
-            if known && boundary {
-                domainEnd = after
-                break
+        if URLGrammar.hasPrefix(s, u, "https://", limit: s.count) {
+            protocolLength = 8
+        } else if URLGrammar.hasPrefix(s, u, "http://", limit: s.count) {
+            protocolLength = 7
+        }
+        if protocolLength > 0 {
+            domainEnd = URLGrammar.domainEnd(s, from: u + protocolLength)
+            if domainEnd == nil { protocolLength = 0 }
+        }
+        if domainEnd == nil {
+            guard u >= noDomainBefore, URLGrammar.isDomainChar(s[u]) else { return nil }
+            domainEnd = URLGrammar.domainEnd(s, from: u)
+            if domainEnd == nil {
+                var e = u
+                while e < s.count, URLGrammar.isDomainChar(s[e]) || s[e] == "_" || s[e] == "-" { e += 1 }
+                if e >= s.count || s[e] != "." { noDomainBefore = e }
+                return nil
             }
         }
-        guard var end = domainEnd else { return nil }
+        guard let domainEnd else { return nil }
+        var end = domainEnd
         if end + 1 < s.count, s[end] == ":", CharacterClasses.isASCIIDigit(s[end + 1]) {
             end += 1
             while end < s.count, CharacterClasses.isASCIIDigit(s[end]) { end += 1 }
         }
-        if end < s.count, s[end] == "/" {
-            end = scanPath(s, from: end)
-        }
-        if end < s.count, s[end] == "?" {
-            end = scanQuery(s, from: end)
-        }
-        return end
+        let hasPath = end < s.count && s[end] == "/"
+        if hasPath { end = URLGrammar.pathEnd(s, from: end) }
+        if end < s.count, s[end] == "?", let e = URLGrammar.queryEnd(s, from: end) { end = e }
+        return Match(protocolLength: protocolLength, start: u, domainStart: u + protocolLength,
+                     domainEnd: domainEnd, end: end, hasPath: hasPath)
     }
 
-    private static func isPathChar(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII {
-            return CharacterClasses.isScreenNameChar(c) || "!*';:=+,.$/%#[]-~&|@()".unicodeScalars.contains(c)
+    private static func accept(_ m: Match, before: Unicode.Scalar?, in s: [Unicode.Scalar], into out: inout [TextEntity]) {
+        let host = s[m.domainStart..<m.domainEnd]
+        let (valid, asciiLength) = Punycode.check(host)
+        guard valid, !startsWithPunycodeWithoutASCIIDomain(s, m) else { return }
+        let length = (m.protocolLength > 0 ? m.protocolLength : 8) + (m.end - m.start) + asciiLength - host.count
+        guard length <= maxURLLength else { return }
+        if m.protocolLength == 0 {
+            if let b = before, "-_./".unicodeScalars.contains(b) { return }
+            acceptWithoutProtocol(m, in: s, into: &out)
+            return
         }
-        return CharacterClasses.isLatinAccent(c) || c.properties.generalCategory == .lowercaseLetter
-            || c.properties.generalCategory == .uppercaseLetter || c == "\u{2013}"
+        var end = m.end
+        if let slugEnd = tcoSlugEnd(s, m) {
+            guard slugEnd - (m.domainStart + 5) <= maxTcoSlugLength else { return }
+            end = slugEnd
+            if end < s.count, s[end] == "?", let e = URLGrammar.queryEnd(s, from: end) { end = e }
+        }
+        out.append(TextEntity(kind: .url, value: TwitterText.string(s[m.start..<end]), start: m.start, end: end))
     }
 
-    private static func isPathEnding(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII { return CharacterClasses.isScreenNameChar(c) || "+-=#/)".unicodeScalars.contains(c) }
-        return isPathChar(c)
-    }
-
-    /// Path characters greedily, then back to the last allowed ending; parentheses only when balanced.
-    private static func scanPath(_ s: [Unicode.Scalar], from start: Int) -> Int {
-        var q = start
-        var depth = 0
-        var lastGood = start + 1
-        while q < s.count, isPathChar(s[q]) {
-            if s[q] == "(" { depth += 1 }
-            if s[q] == ")" {
-                if depth == 0 { break }
-                depth -= 1
+    /// The ASCII domains inside the domain of a match without protocol; the last one takes
+    /// the rest of the match (port, path, query) when there is a path.
+    private static func acceptWithoutProtocol(_ m: Match, in s: [Unicode.Scalar], into out: inout [TextEntity]) {
+        var i = m.domainStart
+        var last: (start: Int, end: Int)?
+        while i < m.domainEnd {
+            guard let e = URLGrammar.asciiDomainEnd(s, at: i, limit: m.domainEnd) else {
+                i += 1
+                continue
             }
-            q += 1
-            if isPathEnding(s[q - 1]) && depth == 0 { lastGood = q }
+            if let l = last { out.append(TextEntity(kind: .url, value: TwitterText.string(s[l.start..<l.end]), start: l.start, end: l.end)) }
+            last = (i, e)
+            i = e
         }
-        return lastGood
+        guard let l = last else { return }
+        if m.hasPath {
+            let value = TwitterText.string(s[l.start..<l.end]) + TwitterText.string(s[m.domainEnd..<m.end])
+            out.append(TextEntity(kind: .url, value: value, start: l.start, end: m.end))
+        } else {
+            out.append(TextEntity(kind: .url, value: TwitterText.string(s[l.start..<l.end]), start: l.start, end: l.end))
+        }
     }
 
-    private static func scanQuery(_ s: [Unicode.Scalar], from start: Int) -> Int {
-        var q = start + 1
-        var lastGood = start
-        while q < s.count, s[q].isASCII,
-              CharacterClasses.isScreenNameChar(s[q]) || "!?*'@();:&=+$/%#[]-_.,~|".unicodeScalars.contains(s[q]) {
-            q += 1
-            if CharacterClasses.isScreenNameChar(s[q - 1]) || "-_&=#/".unicodeScalars.contains(s[q - 1]) {
-                lastGood = q
-            }
+    /// A host starting with `xn--` must hold an ASCII domain (punycode is ASCII).
+    private static func startsWithPunycodeWithoutASCIIDomain(_ s: [Unicode.Scalar], _ m: Match) -> Bool {
+        let d = m.domainStart
+        guard m.domainEnd - d >= 4, s[d] == "x", s[d + 1] == "n", s[d + 2] == "-", s[d + 3] == "-" else { return false }
+        for i in d..<m.domainEnd where URLGrammar.asciiDomainEnd(s, at: i, limit: m.domainEnd) != nil {
+            return false
         }
-        return lastGood
+        return true
+    }
+
+    /// Where the slug of `http(s)://t.co/slug` ends, if the match is one.
+    private static func tcoSlugEnd(_ s: [Unicode.Scalar], _ m: Match) -> Int? {
+        let d = m.domainStart
+        guard URLGrammar.hasPrefix(s, d, "t.co/", limit: s.count) else { return nil }
+        var e = d + 5
+        while e < s.count, s[e].isASCII, CharacterClasses.isASCIILetter(s[e]) || CharacterClasses.isASCIIDigit(s[e]) { e += 1 }
+        return e > d + 5 ? e : nil
     }
 }

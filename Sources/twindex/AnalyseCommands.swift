@@ -24,17 +24,17 @@ struct CalendarOptions: ParsableArguments {
         do {
             return (try AnalysisError.zone(tz), try DateRange(from: from, to: to))
         } catch let error as AnalysisError {
-            throw ValidationError(error.description)
+            throw ValidationError(ErrorMessage.analysis(error))
         }
     }
 }
 
-struct Ratios: ParsableCommand {
+struct RatiosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ratios",
         abstract: "Tabel 6: shares of tweets with hashtags, with @mentions and starting with @.",
         discussion: """
-            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: 13.18%, 57.20%, 46.80%; shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test.
+            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: \(PublishedBaseline.percentages); shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test.
 
             Example:  twindex ratios --baseline published
             """)
@@ -49,7 +49,7 @@ struct Ratios: ParsableCommand {
         try reportingErrors {
             let db = try Store.openForReading(path: store.path)
             let base: Baseline? = baseline.map { $0 == "published" ? .published : .store(path: $0) }
-            let result = try Analysis.Ratios.compute(in: db, baseline: base)
+            let result = try Ratios.compute(in: db, baseline: base)
             Console.out(output.json ? AnalysisJSON.ratios(result).rendered() : AnalysisText.ratios(result, store: store.path))
         }
     }
@@ -88,14 +88,13 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var calendar: CalendarOptions
     @OptionGroup var output: JSONOption
 
-    @Option(help: "day, week or month.")
-    var by = "day"
+    @Option(help: "Rows per day, week or month.")
+    var by: TimelineResult.Period = .day
 
     @Flag(help: "Write CSV (RFC 4180) instead of a table.")
     var csv = false
 
     func validate() throws {
-        if TimelineResult.Period(rawValue: by) == nil { throw ValidationError("--by is day, week or month") }
         if csv && output.json { throw ValidationError("choose one of --json and --csv") }
     }
 
@@ -103,7 +102,7 @@ struct TimelineCommand: ParsableCommand {
         try reportingErrors {
             let (zone, range) = try calendar.resolved()
             let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: zone,
-                                              by: TimelineResult.Period(rawValue: by) ?? .day, range: range)
+                                              by: by, range: range)
             if output.json { Console.out(AnalysisJSON.timeline(result).rendered()); return }
             let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
             if csv {

@@ -24,7 +24,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ExitCodeError {
         throw error.code
     } catch {
-        Console.err("twindex: error: \(error)")
+        Console.err("twindex: error: \(ErrorMessage.text(error))")
         throw ExitCodeError.failure.code
     }
 }

@@ -21,8 +21,8 @@ struct Cooccur: ParsableCommand {
     @Option(name: .customLong("more-than"), help: ArgumentHelp("Keep tags in more than N tweets.", valueName: "N"))
     var moreThan = 100
 
-    @Option(help: "leiden or louvain.")
-    var algorithm = "leiden"
+    @Option(help: "Community detection: leiden or louvain.")
+    var algorithm: CommunityDetection.Algorithm = .leiden
 
     @Option(help: ArgumentHelp("Resolution γ (networkx/igraph convention).", valueName: "R"))
     var resolution = 1.0
@@ -43,7 +43,6 @@ struct Cooccur: ParsableCommand {
     var csv: String?
 
     func validate() throws {
-        if CommunityDetection.Algorithm(rawValue: algorithm) == nil { throw ValidationError("--algorithm is leiden or louvain") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
         if moreThan < 0 { throw ValidationError("--more-than must be 0 or more") }
@@ -53,7 +52,7 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var options = Cooccurrence.Options()
             options.moreThan = moreThan
-            options.algorithm = CommunityDetection.Algorithm(rawValue: algorithm) ?? .leiden
+            options.algorithm = algorithm
             options.resolution = resolution
             options.seed = seed
             options.runs = runs

@@ -23,7 +23,7 @@ struct GenerateCorpus: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "civil (the study's shares and rhythm) or baseline (the 1% sample's).")
-    var profile: String = "civil"
+    var profile: Profile = .civil
 
     @Option(help: ArgumentHelp("Where to write the JSONL (default: standard output).", valueName: "file"))
     var out: String?
@@ -34,7 +34,6 @@ struct GenerateCorpus: ParsableCommand {
     func validate() throws {
         if tweets < 0 { throw ValidationError("--tweets must be 0 or more") }
         if users < 1 { throw ValidationError("--users must be at least 1") }
-        if Profile(rawValue: profile) == nil { throw ValidationError("--profile is civil or baseline") }
     }
 
     func run() throws {
@@ -43,7 +42,7 @@ struct GenerateCorpus: ParsableCommand {
             options.tweets = tweets
             options.users = users
             options.seed = seed
-            options.profile = Profile(rawValue: profile) ?? .civil
+            options.profile = profile
             let output = try LineOutput(path: out)
             let result = CorpusGenerator(options: options).generate { output.write($0) }
             try output.close()

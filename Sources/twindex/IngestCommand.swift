@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import Ingest
-import Model
-import Store
+import Load
 
-struct Ingest: ParsableCommand {
+struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Load tweets from JSONL files into the store.",
         discussion: """
             INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz), a directory (its such files, recursively, in path order) or - for standard input. One JSON object per line: Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for good; other stream notices are counted. Lines that cannot be read are kept aside (see `twindex bad-lines`) and the run goes on.
@@ -37,42 +37,35 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let started = Date()
-            let writer = try StoreWriter(path: store.path)
-            var job = IngestJob(inputs: InputResolver.resolve(inputs))
-            job.force = force
-            job.maxBadLines = maxBadLines
+            var options = StoreIngest.Options()
+            options.force = force
+            options.maxBadLines = maxBadLines
             let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar() : nil
-            let outcome = try job.run(into: writer) { bar?.update($0) }
+            let summary = try StoreIngest.run(inputs: inputs, into: store.path, options: options) { bar?.show($0) }
             bar?.finish()
-            let failed = !outcome.problems.isEmpty || outcome.stoppedForBadLines
-            bar?.status("building the full-text index and reader indexes…")
-            try writer.finishRun(status: failed ? "failed" : "ok")
-            bar?.finish()
-            let seconds = Date().timeIntervalSince(started)
-            let c = writer.counts
-            for problem in outcome.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
-            if outcome.stoppedForBadLines {
-                Console.err("twindex: stopped: \(outcome.badLines) bad lines is more than --max-bad-lines \(maxBadLines ?? 0) (see `twindex bad-lines`)")
+            let c = summary.counts
+            for problem in summary.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
+            if summary.stoppedForBadLines {
+                Console.err("twindex: stopped: \(c.badLines) bad lines is more than --max-bad-lines \(maxBadLines ?? 0) (see `twindex bad-lines`)")
             }
             if output.json {
                 Console.json(.object([
                     "files": .int(c.files), "files_skipped": .int(c.filesSkipped), "lines": .int(c.lines),
                     "tweets_inserted": .int(c.tweetsInserted), "duplicates": .int(c.duplicates),
                     "suppressed": .int(c.suppressed), "deleted": .int(c.deleted), "notices": .int(c.notices),
-                    "bad_lines": .int(c.badLines), "seconds": .double((seconds * 1000).rounded() / 1000),
-                    "problems": .array(outcome.problems.map { .object(["input": .string($0.input), "message": .string($0.message)]) }),
+                    "bad_lines": .int(c.badLines), "seconds": .double((summary.seconds * 1000).rounded() / 1000),
+                    "problems": .array(summary.problems.map { .object(["input": .string($0.input), "message": .string($0.message)]) }),
                 ]))
             } else {
-                let rate = seconds > 0 ? Int(Double(c.tweetsInserted) / seconds) : 0
+                let rate = summary.seconds > 0 ? Int(Double(c.tweetsInserted) / summary.seconds) : 0
                 Console.out("""
                     ingested \(c.files) file(s) (\(c.filesSkipped) skipped unchanged): \(c.lines) lines, \
                     \(c.tweetsInserted) tweets new, \(c.duplicates) duplicates, \(c.deleted) deleted, \
-                    \(c.notices) notices, \(c.badLines) bad lines in \(String(format: "%.1f", seconds)) s \
+                    \(c.notices) notices, \(c.badLines) bad lines in \(String(format: "%.1f", summary.seconds)) s \
                     (\(rate) tweets/s) → \(store.path)
                     """)
             }
-            if failed { throw ExitCodeError.failure }
+            if summary.failed { throw ExitCodeError.failure }
         }
     }
 }
@@ -82,7 +75,7 @@ final class ProgressBar {
     private let started = Date()
     private var lastDraw = Date.distantPast
 
-    func update(_ p: IngestJob.Progress) {
+    func update(_ p: IngestProgress) {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
@@ -101,6 +94,16 @@ final class ProgressBar {
             line = String(format: "%@ read  %@ tweets/s", Self.megabytes(p.bytesRead), Self.count(rate))
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+
+    /// Shows the run's progress: the bar while reading, then a status line for the indexes.
+    func show(_ p: StoreIngest.Progress) {
+        switch p {
+        case .reading(let reading): update(reading)
+        case .buildingIndexes:
+            finish()
+            status("building the full-text index and reader indexes…")
+        }
     }
 
     func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -29,7 +29,7 @@ struct TimeZoneOption: ParsableArguments {
 
     /// The zone, or a usage error naming the bad name.
     func zone() throws -> TimeZone {
-        guard let zone = TimeZone(identifier: tz) else { throw ValidationError(AnalysisError.unknownTimeZone(tz).description) }
+        guard let zone = TimeZone(identifier: tz) else { throw ValidationError(ErrorMessage.analysis(.unknownTimeZone(tz))) }
         return zone
     }
 }
@@ -74,7 +74,7 @@ struct ScopeOptions: ParsableArguments {
         do {
             range = try DateRange(from: from, to: to)
         } catch let error as AnalysisError {
-            throw ValidationError(error.description)
+            throw ValidationError(ErrorMessage.analysis(error))
         }
         var names = users
         if let usersFile {

@@ -8,17 +8,12 @@ import Text
 
 /// `--format table|csv|json|jsonl`.
 struct FormatOption: ParsableArguments {
-    @Option(help: "table, csv, json or jsonl.")
-    var format = "table"
-
-    func validate() throws {
-        if Table.Format(rawValue: format) == nil { throw ValidationError("--format is table, csv, json or jsonl") }
-    }
+    @Option(help: "Output as a table, csv, json or jsonl.")
+    var format: Table.Format = .table
 
     func print(_ table: Table) {
-        let f = Table.Format(rawValue: format) ?? .table
-        let text = table.rendered(as: f, width: Terminal.width)
-        FileHandle.standardOutput.write(Data((f == .csv ? text : text + "\n").utf8))
+        let text = table.rendered(as: format, width: Terminal.width)
+        FileHandle.standardOutput.write(Data((format == .csv ? text : text + "\n").utf8))
     }
 }
 
@@ -62,12 +57,11 @@ struct Search: ParsableCommand {
     var limit = 50
 
     @Option(help: "rank (best match first), newest or oldest.")
-    var sort = "rank"
+    var sort: SearchRequest.Sort = .rank
 
     @OptionGroup var output: FormatOption
 
     func validate() throws {
-        if SearchRequest.Sort(rawValue: sort) == nil { throw ValidationError("--sort is rank, newest or oldest") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
         if query.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the search query is empty") }
     }
@@ -80,9 +74,9 @@ struct Search: ParsableCommand {
             request.user = user.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
             request.hashtag = hashtag.map(TagNormalizer.normalize)
             request.limit = limit
-            request.sort = SearchRequest.Sort(rawValue: sort) ?? .rank
+            request.sort = sort
             (request.lower, request.upper) = range.utcBounds(in: zone)
-            let table = output.format == "table"
+            let table = output.format == .table
             if table && Console.stdoutIsTerminal { request.highlight = ("\u{1B}[1;33m", "\u{1B}[0m") }
             let hits = try db.search(request)
             output.print(Table(columns: ["id", "created_at", "screen_name", "text"], rows: hits.map {

@@ -4,6 +4,7 @@ import Foundation
 import Generate
 import Graph
 import Ingest
+import Load
 import Render
 import Store
 
@@ -22,14 +23,13 @@ struct ReportOptions: ParsableArguments {
     var moreThan: Int?
 
     @Option(help: ArgumentHelp("Network: leiden or louvain.", valueName: "algorithm"))
-    var algorithm = "leiden"
+    var algorithm: CommunityDetection.Algorithm = .leiden
 
     @Option(help: ArgumentHelp("Network: runs with seeds 1..K, best modularity kept.", valueName: "K"))
     var runs = 5
 
     func validate() throws {
-        if TimeZone(identifier: tz) == nil { throw ValidationError(AnalysisError.unknownTimeZone(tz).description) }
-        if CommunityDetection.Algorithm(rawValue: algorithm) == nil { throw ValidationError("--algorithm is leiden or louvain") }
+        if TimeZone(identifier: tz) == nil { throw ValidationError(ErrorMessage.analysis(.unknownTimeZone(tz))) }
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
     }
 
@@ -43,7 +43,7 @@ struct ReportOptions: ParsableArguments {
         o.timeZone = TimeZone(identifier: tz) ?? o.timeZone
         o.year = year
         o.network.moreThan = moreThan ?? defaultMoreThan
-        o.network.algorithm = CommunityDetection.Algorithm(rawValue: algorithm) ?? .leiden
+        o.network.algorithm = algorithm
         o.network.runs = runs
         return o
     }
@@ -101,12 +101,10 @@ struct Demo: ParsableCommand {
                 try output.close()
             }
             let dbPath = (out as NSString).appendingPathComponent("twindex.db")
-            let writer = try StoreWriter(path: dbPath)
             let bar = Console.stderrIsTerminal ? ProgressBar() : nil
-            let outcome = try IngestJob(inputs: InputResolver.resolve([sample])).run(into: writer) { bar?.update($0) }
+            let summary = try StoreIngest.run(inputs: [sample], into: dbPath) { bar?.show($0) }
             bar?.finish()
-            try writer.finishRun(status: outcome.problems.isEmpty ? "ok" : "failed")
-            for p in outcome.problems { Console.err("twindex: \(p.input): \(p.message)") }
+            for p in summary.problems { Console.err("twindex: \(p.input): \(p.message)") }
 
             let store = try Store.openForReading(path: dbPath)
             let data = try ReportData.gather(from: store, options: options.resolved(defaultMoreThan: 30))

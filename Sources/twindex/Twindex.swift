@@ -1,5 +1,10 @@
 import ArgumentParser
 
+/// The command line. To add a command: a `ParsableCommand` in its own file, listed in
+/// `subcommands` below; shared options come from Options.swift (`StoreOptions`,
+/// `ScopeOptions`, `TimeZoneOption`, `JSONOption`), fixed value sets are enums made
+/// `ExpressibleByArgument` in ArgumentValues.swift, the work is one library call, and library
+/// errors are worded for users in ErrorMessage.swift (`reportingErrors` does the printing).
 @main
 struct Twindex: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,5 +19,5 @@ struct Twindex: ParsableCommand {
             The store is a plain SQLite file; its full-text table is tweets_fts. Set TWINDEX_DB to use another store by default.
             """,
         version: "0.1.0",
-        subcommands: [Ingest.self, Stats.self, BadLines.self, Show.self, Ratios.self, ActivityCommand.self, TimelineCommand.self, HashtagsCommand.self, Cooccur.self, Search.self, SQL.self, Query.self, Report.self, GenerateCorpus.self, Demo.self])
+        subcommands: [IngestCommand.self, Stats.self, BadLines.self, Show.self, RatiosCommand.self, ActivityCommand.self, TimelineCommand.self, HashtagsCommand.self, Cooccur.self, Search.self, SQL.self, Query.self, Report.self, GenerateCorpus.self, Demo.self])
 }

@@ -84,7 +84,7 @@ final class HardeningCLITests: XCTestCase {
         try fm.createSymbolicLink(atPath: path("knot.db"), withDestinationPath: "knot.db")
         try fm.createSymbolicLink(atPath: path("knot.jsonl"), withDestinationPath: "knot.jsonl")
         let cases: [([String], String)] = [
-            (["ingest", "--db", path("folder"), input], "\(path("folder")) is a directory; --db takes the store's file"),
+            (["ingest", "--db", path("folder"), input], "\(path("folder")) is a directory, not a store file; --db takes the store's file"),
             (["stats", "--db", path("folder")], "\(path("folder")) is a directory"),
             (["stats", "--db", path("empty.db")], "\(path("empty.db")) is an empty file, not a twindex store yet"),
             (["stats", "--db", path("knot.db")], "cannot open the store \(path("knot.db")): symbolic link loop"),

@@ -82,14 +82,74 @@ final class CommunityTests: XCTestCase {
         XCTAssertEqual(empty.partition, [])
     }
 
-    func testEveryCommunityIsConnected() {
-        for algorithm in CommunityDetection.Algorithm.allCases {
-            for seed in UInt64(1)...10 {
-                let r = CommunityDetection.run(karate, algorithm: algorithm, resolution: 1.5, seed: seed)
-                let pieces = Set(zip(Partition.connected(karate, r.partition), r.partition).map { "\($0)-\($1)" }).count
-                XCTAssertEqual(pieces, Set(r.partition).count, "\(algorithm) seed \(seed): a community is not connected")
+    /// Whether each community of `partition` is connected in the graph of `edges`: a
+    /// breadth-first search written here, on an adjacency list built here.
+    static func communitiesAreConnected(nodeCount: Int, edges: [(Int, Int)], partition: [Int]) -> Bool {
+        var adjacency = [[Int]](repeating: [], count: nodeCount)
+        for (a, b) in edges where a != b {
+            adjacency[a].append(b)
+            adjacency[b].append(a)
+        }
+        for community in Set(partition) {
+            let members = (0..<nodeCount).filter { partition[$0] == community }
+            var seen: Set<Int> = [members[0]]
+            var queue = [members[0]], head = 0
+            while head < queue.count {
+                let v = queue[head]
+                head += 1
+                for w in adjacency[v] where partition[w] == community && !seen.contains(w) {
+                    seen.insert(w)
+                    queue.append(w)
+                }
+            }
+            if seen.count != members.count { return false }
+        }
+        return true
+    }
+
+    /// Sparse planted partitions: 200 nodes in 10 groups, within-group ties with probability
+    /// 0.08, between groups 0.01, weights 1-5. Sparse enough that the raw Leiden result of
+    /// seed 16 has a community in two pieces (found by searching with the split turned off).
+    static func plantedGraph(seed: UInt64) -> [(Int, Int, Double)] {
+        let n = 200
+        var rng = SeededRandom(seed: seed &* 7919 &+ UInt64(n))
+        var edges: [(Int, Int, Double)] = []
+        for a in 0..<n {
+            for b in (a + 1)..<n where rng.unit() < (a * 10 / n == b * 10 / n ? 0.08 : 0.01) {
+                edges.append((a, b, Double(1 + (a * 31 + b * 17) % 5)))
             }
         }
+        return edges
+    }
+
+    func testEveryCommunityIsConnected() {
+        var graphs = [(34, Self.karateEdges.map { ($0.0, $0.1, 1.0) })]
+        for seed in UInt64(14)...18 { graphs.append((200, Self.plantedGraph(seed: seed))) }
+        for (n, edges) in graphs {
+            let g = WeightedGraph(nodeCount: n, edges: edges)
+            let pairs = edges.map { ($0.0, $0.1) }
+            for algorithm in CommunityDetection.Algorithm.allCases {
+                for (seed, resolution) in [(UInt64(1), 1.0), (2, 1.5), (3, 0.7)] {
+                    let r = CommunityDetection.run(g, algorithm: algorithm, resolution: resolution, seed: seed)
+                    XCTAssertTrue(Self.communitiesAreConnected(nodeCount: n, edges: pairs, partition: r.partition),
+                                  "\(algorithm) seed \(seed) γ \(resolution), \(n) nodes: a community is not connected")
+                }
+            }
+        }
+    }
+
+    /// `Partition.connected` on hand-made partitions: one community over two components
+    /// becomes two; connected communities stay as they are (up to numbering).
+    func testSplittingIntoConnectedParts() {
+        let path = WeightedGraph(nodeCount: 5, edges: [(0, 1, 1), (2, 3, 1), (3, 4, 1)])
+        let split = Partition.connected(path, [0, 0, 0, 0, 0])
+        XCTAssertEqual(split[0], split[1])
+        XCTAssertEqual(split[2], split[3])
+        XCTAssertEqual(split[3], split[4])
+        XCTAssertNotEqual(split[1], split[2])
+        // 0-1 and 2-3-4 as given: already connected; {1, 2} is not (no edge 1-2).
+        XCTAssertEqual(Set(Partition.connected(path, [0, 0, 1, 1, 1])).count, 2)
+        XCTAssertEqual(Set(Partition.connected(path, [0, 1, 1, 2, 2])).count, 4)
     }
 
     func testSameSeedSameResultAndCommunitiesNumberedBySize() {

@@ -1,6 +1,7 @@
 @testable import Analysis
 import Foundation
 import Graph
+import TestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -70,12 +71,55 @@ final class GraphExportTests: XCTestCase {
         XCTAssertTrue(xml.elements.filter { $0.0 == "data" }.allSatisfy { keys.contains($0.1["key"] ?? "") })
     }
 
-    func testCSVAndJSONCarryTheSameNetwork() {
-        XCTAssertEqual(GraphExport.nodesCSV(result).components(separatedBy: "\r\n").dropLast(),
-                       ["tag,label,frequency,users,community", "ns,NS,300,40,0", "café,Café & <co>,200,30,0", "hnw,hnw,150,20,1"])
-        XCTAssertEqual(GraphExport.edgesCSV(result), "source,target,weight\r\nns,café,12\r\ncafé,hnw,3\r\n")
-        let json = GraphExport.json(result).rendered()
-        XCTAssertTrue(json.contains(#""modularity": 0.25"#))
-        XCTAssertEqual(json, GraphExport.json(result).rendered())
+    /// The CSV files read by Python's csv module and the JSON document read by
+    /// JSONSerialization: two parsers that are not twindex's, the same network, and the
+    /// hand-written values of `tricky` (quotes, commas, a line break, `&` and `<`).
+    func testCSVAndJSONCarryTheSameNetwork() throws {
+        guard ReferenceTools.python != nil else {
+            if ReferenceTools.required { XCTFail(ReferenceTools.unavailableReason ?? "") }
+            throw XCTSkip(ReferenceTools.unavailableReason ?? "")
+        }
+        let dir = try SharedPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nodesPath = dir.appendingPathComponent("nodes.csv"), edgesPath = dir.appendingPathComponent("edges.csv")
+        try GraphExport.nodesCSV(tricky).write(to: nodesPath, atomically: true, encoding: .utf8)
+        try GraphExport.edgesCSV(tricky).write(to: edgesPath, atomically: true, encoding: .utf8)
+        let script = """
+            import csv, json, sys
+            def rows(path):
+                with open(path, newline="", encoding="utf-8") as f:
+                    return list(csv.reader(f, strict=True))
+            print(json.dumps({"nodes": rows(sys.argv[1]), "edges": rows(sys.argv[2])}))
+            """
+        let out = try ReferenceTools.runPython(script, arguments: [nodesPath.path, edgesPath.path])
+        let csv = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: [[String]]])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(GraphExport.json(tricky).rendered().utf8)) as? [String: Any])
+
+        let expectedNodes = [["tag", "label", "frequency", "users", "community"],
+                             ["ns", "NS, \"de\" spoorwegen", "300", "40", "0"],
+                             ["café", "Café & <co>", "200", "30", "0"],
+                             ["hnw", "het nieuwe\nwerken", "150", "20", "1"]]
+        let expectedEdges = [["source", "target", "weight"], ["ns", "café", "12"], ["café", "hnw", "3"]]
+        XCTAssertEqual(csv["nodes"], expectedNodes)
+        XCTAssertEqual(csv["edges"], expectedEdges)
+
+        let jsonNodes = (json["nodes"] as? [[String: Any]] ?? []).map { n in
+            ["tag", "label", "frequency", "users", "community"].map { key in n[key].map { "\($0)" } ?? "missing" }
+        }
+        let jsonEdges = (json["edges"] as? [[String: Any]] ?? []).map { e in
+            ["source", "target", "weight"].map { key in e[key].map { "\($0)" } ?? "missing" }
+        }
+        XCTAssertEqual(jsonNodes, Array(expectedNodes.dropFirst()), "JSON nodes = CSV nodes")
+        XCTAssertEqual(jsonEdges, Array(expectedEdges.dropFirst()), "JSON edges = CSV edges")
+        XCTAssertEqual(json["modularity"] as? Double, 0.25)
+        XCTAssertEqual(json["more_than"] as? Int, 100)
+    }
+
+    /// `result` with labels that need quoting in CSV.
+    private var tricky: CooccurrenceResult {
+        var r = result
+        r.nodes[0].label = "NS, \"de\" spoorwegen"
+        r.nodes[2].label = "het nieuwe\nwerken"
+        return r
     }
 }

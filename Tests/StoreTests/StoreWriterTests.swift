@@ -140,20 +140,45 @@ final class StoreWriterTests: XCTestCase {
         XCTAssertEqual(prints[0], prints[2])
     }
 
-    func testInterruptedRunResumesToTheCleanResult() throws {
-        let inputs = Fixtures.tweetFiles.map(\.path)
+    /// A run stopped in the middle of a file several transactions long (a generated corpus
+    /// of 3,000+ lines, transactions of 500 lines, batches of 100): the store keeps the
+    /// committed transactions and the position after them, the next run reads on from that
+    /// line (it reads only the rest), and the end is the store an uninterrupted run makes.
+    func testInterruptedRunResumesMidFile() throws {
+        let corpus = dir.appendingPathComponent("big.jsonl").path
+        _ = try GeneratedCorpus.write(to: corpus, tweets: 3000, users: 100, seed: 11)
+        let corpusLines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n")
+        XCTAssertGreaterThan(corpusLines.count, 2900)
+        let inputs = [corpus] + Fixtures.tweetFiles.map(\.path)
+        let totalLines = try inputs.map { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").count }.reduce(0, +)
         let clean = dir.appendingPathComponent("clean.db").path
-        try TestStores.ingest(inputs, into: clean, batchLines: 5)
-        for failAfter in [1, 9, 40, 77] {
+        try TestStores.ingest(inputs, into: clean, batchLines: 100)
+        // Crashes after batch 7, 18 and 29: commits came after every 5th batch (500 lines).
+        for (failAfter, committed) in [(7, 500), (18, 1500), (29, 2500)] {
             let path = dir.appendingPathComponent("crash\(failAfter).db").path
             do {
                 let writer = try StoreWriter(path: path)
+                writer.commitLines = 500
                 var job = IngestJob(inputs: InputResolver.resolve(inputs))
-                job.options.batchLines = 5
+                job.options.batchLines = 100
                 _ = try job.run(into: FailingTarget(inner: writer, failAfter: failAfter))
                 XCTFail("the simulated crash did not happen")
             } catch is SimulatedCrash {}
-            try TestStores.ingest(inputs, into: path, batchLines: 5)
+
+            // What the crash left: the first `committed` lines and the position after them.
+            let store = try Store.openForReading(path: path)
+            let row = try store.query("SELECT complete, lines_done, bytes_done FROM files WHERE path = '\(corpus)'").rows
+            let bytes = corpusLines.prefix(committed).reduce(0) { $0 + $1.utf8.count + 1 }
+            XCTAssertEqual(row, [[.integer(0), .integer(Int64(committed)), .integer(Int64(bytes))]], "crash after \(failAfter) batches")
+            let ids = Set(corpusLines.prefix(committed).compactMap { line -> String? in
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return object?["id_str"] as? String
+            })
+            XCTAssertEqual(try store.query("SELECT count(*) FROM tweets").rows, [[.integer(Int64(ids.count))]])
+
+            // The next run starts at line `committed` + 1 of the corpus, not at its start.
+            let resumed = try TestStores.ingest(inputs, into: path, batchLines: 100)
+            XCTAssertEqual(resumed.lines, totalLines - committed, "crash after \(failAfter) batches")
             XCTAssertEqual(try TestStores.fingerprint(path), try TestStores.fingerprint(clean), "crash after \(failAfter) batches")
         }
     }

@@ -12,8 +12,8 @@ public enum Subprocess {
     }
 
     /// Runs `executable` with `arguments`; `environment` entries override (nil removes) the
-    /// inherited ones. Both pipes are read to their end before waiting, so a large output
-    /// cannot block the child.
+    /// inherited ones. Both pipes are read to their end, and stdin written, on separate threads
+    /// before waiting, so neither a large input nor a large output can block the child.
     @discardableResult
     public static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil,
                            environment: [String: String?] = [:], directory: URL? = nil) throws -> Output {
@@ -29,10 +29,16 @@ public enum Subprocess {
         p.standardError = err
         p.standardInput = input
         try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
         let stderrBox = DataBox()
         let group = DispatchGroup()
+        // stdin is written on its own thread: a child that prints while it reads would
+        // otherwise fill the stdout pipe and wait on us while we wait on it.
+        group.enter()
+        DispatchQueue.global().async {
+            if let stdin { input.fileHandleForWriting.write(stdin) }
+            try? input.fileHandleForWriting.close()
+            group.leave()
+        }
         group.enter()
         DispatchQueue.global().async {
             stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()

@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+import Load
 import Store
 
 /// Builds stores for tests and compares them.
@@ -7,14 +7,11 @@ public enum TestStores {
     /// Ingests `inputs` into the store at `path` (created when missing) and returns the counts.
     @discardableResult
     public static func ingest(_ inputs: [String], into path: String, batchLines: Int = 4096,
-                              force: Bool = false) throws -> StoreWriter.Counts {
-        let writer = try StoreWriter(path: path)
-        var job = IngestJob(inputs: InputResolver.resolve(inputs))
-        job.force = force
-        job.options.batchLines = batchLines
-        _ = try job.run(into: writer)
-        try writer.finishRun(status: "ok")
-        return writer.counts
+                              force: Bool = false) throws -> IngestCounts {
+        var options = StoreIngest.Options()
+        options.force = force
+        options.pipeline.batchLines = batchLines
+        return try StoreIngest.run(inputs: inputs, into: path, options: options).counts
     }
 
     /// Everything a store holds that a clean ingest must reproduce, as text lines.

@@ -91,13 +91,67 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
-    /// URLs are reported, not required: twindex carries no full TLD table (see URLExtractor).
-    func testURLsReported() {
-        let (passed, total, failures) = run("urls") { TwitterText.urls(in: text($0)).map(\.value) == values($0) }
-        let (p2, t2, f2) = run("urls_with_indices") {
-            matchesIndices(TwitterText.urls(in: text($0)), $0["expected"], key: "url")
+    /// Every URL case of extract.yml: 91 + 10 + 2 + 5 = 108, all of them, counted exactly.
+    func testURLs() {
+        var passed = 0, total = 0
+        for group in ["urls", "urls_with_directional_markers", "urls_with_indices", "tco_urls_with_params"] {
+            let (p, t, failures) = run(group) { c in
+                let found = TwitterText.urls(in: text(c))
+                if let plain = c["expected"] as? [String] { return found.map(\.value) == plain }
+                return matchesIndices(found, c["expected"], key: "url")
+            }
+            XCTAssertEqual(p, t, "\(group) failures:\n" + failures.joined(separator: "\n"))
+            passed += p
+            total += t
         }
-        for f in failures + f2 { print("  url case not matched: \(f)") }
-        XCTAssertGreaterThan(Double(passed + p2) / Double(max(1, total + t2)), 0.6)
+        XCTAssertEqual(total, 108, "the suite's URL cases")
+        XCTAssertEqual(passed, 108)
+    }
+
+    /// tlds.yml: a URL on every one of twitter-text's 1,574 TLDs (315 country, 1,259 generic).
+    func testEveryTLD() throws {
+        let url = SharedPaths.conformance.appendingPathComponent("json/tlds.json")
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let groups = try XCTUnwrap(root?["tests"] as? [String: [[String: Any]]])
+        var failures: [String] = []
+        var total = 0
+        for (_, cases) in groups {
+            for c in cases {
+                total += 1
+                if TwitterText.urls(in: text(c)).map(\.value) != values(c) { failures.append(text(c)) }
+            }
+        }
+        XCTAssertEqual(total, 1574)
+        XCTAssertEqual(failures, [])
+    }
+}
+
+/// autolink.yml's URL cases as a second oracle for extraction: twitter-text's autolinker
+/// links exactly the URLs with a protocol that its extractor finds, so the linked texts
+/// (entities undone) must be the URLs `TwitterText.urls` finds that start with a protocol.
+final class AutolinkURLTests: XCTestCase {
+    func testLinkedURLsAreTheExtractedOnes() throws {
+        let url = SharedPaths.conformance.appendingPathComponent("json/autolink.json")
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let cases = try XCTUnwrap((root?["tests"] as? [String: [[String: Any]]])?["urls"])
+        let anchor = try NSRegularExpression(pattern: "<a href=\"[^\"]*\"[^>]*>(.*?)</a>")
+        var failures: [String] = []
+        var links = 0
+        for c in cases {
+            let text = c["text"] as? String ?? "", html = c["expected"] as? String ?? ""
+            let linked = anchor.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { m in
+                Range(m.range(at: 1), in: html).map {
+                    String(html[$0]).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                        .replacingOccurrences(of: "&amp;", with: "&")
+                }
+            }
+            links += linked.count
+            let found = TwitterText.urls(in: text).map(\.value).filter { $0.lowercased().hasPrefix("http") }
+            if found != linked { failures.append("\(c["description"] ?? ""): found \(found), linked \(linked)") }
+        }
+        XCTAssertEqual(cases.count, 78)
+        print("autolink urls: \(cases.count - failures.count)/\(cases.count) cases, \(links) links")
+        XCTAssertEqual(failures, [])
     }
 }

@@ -50,3 +50,17 @@ final class TagNormalizerTests: XCTestCase {
         XCTAssertEqual(HTMLEntities.decode("no entities"), "no entities")
     }
 }
+
+/// The label rule of ANALYSIS.md, on hand-made counts.
+final class TagLabelTests: XCTestCase {
+    func testMostFrequentSpellingWins() {
+        XCTAssertEqual(TagNormalizer.label(["ns": 1, "NS": 3, "Ns": 2]), "NS")
+    }
+
+    func testTiesGoToTheSmallestInCodePointOrder() {
+        // "N" (U+004E) < "n" (U+006E) < "É" (U+00C9): code points, not a locale's collation.
+        XCTAssertEqual(TagNormalizer.label(["ns": 2, "NS": 2, "Ns": 1]), "NS")
+        XCTAssertEqual(TagNormalizer.label(["Élan": 4, "elan": 4]), "elan")
+        XCTAssertEqual(TagNormalizer.label([String: Int]()), "")
+    }
+}

@@ -1,8 +1,10 @@
+import Ingest
+
 /// Entry points that time the reader and the JSON parser alone (the floors of the ingest
 /// benchmark), so that the benchmark measures exactly the code the ingest runs.
-public enum BenchProbe {
+enum BenchProbe {
     /// Reads every line; returns (lines, bytes).
-    public static func readLines(path: String) throws -> (Int, Int64) {
+    static func readLines(path: String) throws -> (Int, Int64) {
         let reader = try LineReader(path: path)
         var lines = 0
         var bytes: Int64 = 0
@@ -15,7 +17,7 @@ public enum BenchProbe {
     }
 
     /// Reads and parses every line with simdjson; returns (lines, lines that failed).
-    public static func parseLines(path: String) throws -> (Int, Int) {
+    static func parseLines(path: String) throws -> (Int, Int) {
         let reader = try LineReader(path: path)
         guard let json = JSONDocument() else { return (0, 0) }
         var lines = 0

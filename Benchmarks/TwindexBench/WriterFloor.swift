@@ -1,16 +1,17 @@
 import Foundation
+import Store
 
 /// The floor of the ingest benchmark: a plain loop over the SQLite C API writing exactly the
 /// rows a twindex store holds (tweets, users, hashtags, mentions, urls, full-text index) into
 /// a new store, with the same schema, transactions and end-of-run index builds, and no JSON
 /// parsing. Rows are read from an existing store into memory first; only the writing is timed.
-public enum WriterFloor {
-    public struct Result: Sendable {
-        public var seconds: Double
-        public var tweets: Int
+enum WriterFloor {
+    struct Result: Sendable {
+        var seconds: Double
+        var tweets: Int
     }
 
-    public static func run(from source: String, to target: String, commitRows: Int = 65_536) throws -> Result {
+    static func run(from source: String, to target: String, commitRows: Int = 65_536) throws -> Result {
         let input = try Store.openForReading(path: source)
         func load(_ sql: String) throws -> [[SQLValue]] {
             try input.query(sql).rows

@@ -1,23 +1,8 @@
 import Foundation
-
-/// The `twindex stats` summary of a store.
-public struct StoreStats: Equatable, Sendable {
-    /// Unique tweets not deleted.
-    public var tweets: Int64
-    /// Distinct authors of those tweets.
-    public var users: Int64
-    /// ISO-8601 UTC of the first and last tweet (nil when none carries a time).
-    public var first: String?
-    public var last: String?
-    public var duplicates: Int64
-    public var deleted: Int64
-    public var notices: Int64
-    public var badLines: Int64
-    public var runs: Int64
-
-}
+import Model
 
 extension Store {
+    /// What the store holds, as `twindex stats` shows it.
     public func stats() throws -> StoreStats {
         var first: Int64?
         var last: Int64?

@@ -1,15 +1,21 @@
+import Ingest
 import Model
 
 /// A seeded mutation fuzzer for the line decoder: real tweet lines with bytes flipped,
 /// inserted, deleted, cut, duplicated or nested, fed to `TweetDecoder`. Used by the test
 /// suite and, for millions of inputs, by `twindex-bench fuzz`.
 public enum Mutator {
+    /// What the decoder made of the mutated lines (it must never crash).
     public struct Counts: Sendable {
+        /// Mutated lines fed to the decoder.
         public var inputs = 0
+        /// Lines still decoded to tweets or notices.
         public var decoded = 0
+        /// Lines rejected with a decode failure.
         public var rejected = 0
     }
 
+    /// Feeds `inputs` mutations of the lines `seeds` to a `TweetDecoder`, reproducibly per `seed`.
     public static func run(seeds: [String], inputs: Int, seed: UInt64) -> Counts {
         var rng = SeededRandom(seed: seed)
         let decoder = TweetDecoder()

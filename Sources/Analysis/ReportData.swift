@@ -1,0 +1,102 @@
+import Foundation
+import Graph
+import Model
+import Store
+
+/// Everything one report shows, computed by the analysers; Render only lays it out.
+///
+/// To add a section to the report: add its field here (computed in `gather`), then write
+/// one function in Render's `ReportSections.swift` that turns the field into a
+/// `ReportSection`, and list that function in `HTMLReport.sections`.
+public struct ReportData: Sendable {
+    /// The store the numbers come from.
+    public var storePath: String
+    /// The corpus summary.
+    public var stats: StoreStats
+    /// Tabel 6 against the baseline.
+    public var ratios: RatiosResult
+    /// Grafiek 11: every day of the corpus.
+    public var days: TimelineResult
+    /// The year of Grafiek 12 and the activity charts.
+    public var year: Int
+    /// Grafiek 12: the days of `year`.
+    public var yearDays: TimelineResult
+    /// Weekdays, hours and the week-hour grid of `year`.
+    public var yearActivity: ActivityResult
+    /// The top 25 hashtags.
+    public var hashtags: [HashtagRow]
+    /// Figuur 3: the co-occurrence network and its communities.
+    public var network: CooccurrenceResult
+    /// Where Figuur 3 draws each node and edge of `network`.
+    public var networkLayout: NetworkLayout
+
+    /// What the report covers and how.
+    public struct Options: Sendable {
+        /// Tabel 6's comparison (nil: none).
+        public var baseline: Baseline? = .published
+        /// The zone of days and hours.
+        public var timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 0) ?? .current
+        /// nil: the last full year of the data (or its only year).
+        public var year: Int?
+        /// The co-occurrence network's threshold and clustering.
+        public var network = Cooccurrence.Options()
+        /// The defaults of `twindex report`.
+        public init() {}
+    }
+
+    /// Runs every analysis the report needs.
+    ///
+    /// ```swift
+    /// let data = try ReportData.gather(from: Store.openForReading(path: "study.db"), options: .init())
+    /// let html = HTMLReport.render(data)
+    /// ```
+    public static func gather(from store: Store, options: Options) throws -> ReportData {
+        let stats = try store.stats()
+        let days = try Timeline.compute(in: store, timeZone: options.timeZone)
+        let year = options.year ?? defaultYear(days) ?? currentYear(in: options.timeZone)
+        let range = DateRange(from: CalendarBuckets.dayNumber(year: year, month: 1, day: 1),
+                              to: CalendarBuckets.dayNumber(year: year, month: 12, day: 31))
+        let network = try Cooccurrence.network(in: store, options: options.network)
+        return ReportData(
+            storePath: store.path, stats: stats,
+            ratios: try Ratios.compute(in: store, baseline: options.baseline),
+            days: days, year: year,
+            yearDays: try Timeline.compute(in: store, timeZone: options.timeZone, range: range),
+            yearActivity: try Activity.compute(in: store, timeZone: options.timeZone, range: range),
+            hashtags: try HashtagCounts.top(in: store, limit: 25),
+            network: network.result,
+            networkLayout: NetworkLayout(network))
+    }
+
+    /// The last year whose 31 December the data reaches, else the last year with data;
+    /// nil for a store without tweets.
+    static func defaultYear(_ days: TimelineResult) -> Int? {
+        guard let last = days.rows.last(where: { $0.tweets > 0 })?.date, let y = Int(last.prefix(4)) else { return nil }
+        let first = days.rows.first { $0.tweets > 0 }.flatMap { Int($0.date.prefix(4)) } ?? y
+        return last.hasSuffix("-12-31") || y == first ? y : y - 1
+    }
+}
+
+/// The year it is now in `zone` (the year an empty store's report shows).
+private func currentYear(in zone: TimeZone) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    return calendar.component(.year, from: Date())
+}
+
+/// A drawing of a co-occurrence network: a seeded force layout of the graph it was
+/// clustered on (the same seed as the clustering, so a seed reproduces the picture).
+public struct NetworkLayout: Sendable {
+    /// The position of each node of the result, by index, in roughly [-1, 1] × [-1, 1].
+    public var positions: [(x: Double, y: Double)]
+    /// The node indices of each edge of the result, in its order.
+    public var edgeEnds: [(source: Int, target: Int)]
+
+    /// Lays out `network`'s graph.
+    public init(_ network: CooccurrenceNetwork) {
+        var layout = ForceLayout.Options()
+        layout.seed = network.result.seed
+        positions = ForceLayout.positions(network.graph, options: layout)
+        edgeEnds = network.edgeEnds
+    }
+}

@@ -1,0 +1,208 @@
+import Model
+
+/// The hot path of an ingest: writes batches with reused prepared statements, table by
+/// table as a bulk loader would (each B-tree is visited in one stretch), inside transactions
+/// that group many batches.
+final class BatchWriter {
+    private let db: Connection
+    private let runID: Int64
+    /// Tweets deleted by a notice: never stored again, even when they come later.
+    private var deletedIDs = Set<Int64>()
+    private var users = UserCache()
+    /// Lines written in the open transaction; it commits past `commitLines`.
+    private var uncommittedLines = 0
+    private var inTransaction = false
+    /// Lines per transaction: batches are grouped so that index pages touched by many
+    /// tweets are written once per transaction, not once per batch.
+    var commitLines = 65_536
+
+    private let insertTweet, insertHashtag, insertMention, insertURL, upsertUser: Statement
+    private let deleteTweet, rememberDelete, insertBadLine: Statement
+
+    init(db: Connection, runID: Int64) throws {
+        self.db = db
+        self.runID = runID
+        insertTweet = try db.prepare("""
+            INSERT OR IGNORE INTO tweets (id, created_at, author_id, text, lang, source,
+              in_reply_to_status_id, in_reply_to_user_id, in_reply_to_screen_name, retweeted_id, quoted_id,
+              longitude, latitude, place_id, place_name, place_country,
+              has_hashtags, has_mentions, has_urls, starts_with_at, located, entities_from_text,
+              file_id, line, offset, length,
+              retweeted_user_id, retweeted_screen_name, quoted_user_id, quoted_screen_name)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        insertHashtag = try db.prepare("INSERT OR IGNORE INTO hashtags (tweet_id, tag, spelling) VALUES (?,?,?)")
+        insertMention = try db.prepare("INSERT OR IGNORE INTO mentions (tweet_id, screen_name, user_id) VALUES (?,?,?)")
+        insertURL = try db.prepare("INSERT OR IGNORE INTO urls (tweet_id, url) VALUES (?,?)")
+        upsertUser = try db.prepare("""
+            INSERT INTO users (id, screen_name, name, location, description, followers_count, friends_count,
+              statuses_count, created_at, lang, verified, profile_seen_at)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT(id) DO UPDATE SET screen_name = excluded.screen_name, name = excluded.name,
+              location = excluded.location, description = excluded.description,
+              followers_count = excluded.followers_count, friends_count = excluded.friends_count,
+              statuses_count = excluded.statuses_count, created_at = excluded.created_at,
+              lang = excluded.lang, verified = excluded.verified, profile_seen_at = excluded.profile_seen_at
+            WHERE coalesce(excluded.profile_seen_at, 0) >= coalesce(users.profile_seen_at, 0)
+            """)
+        deleteTweet = try db.prepare("DELETE FROM tweets WHERE id = ?")
+        rememberDelete = try db.prepare("INSERT OR IGNORE INTO deleted_tweets (id, user_id, run_id) VALUES (?,?,?)")
+        insertBadLine = try db.prepare("INSERT INTO bad_lines (file_id, line, offset, error, text, run_id) VALUES (?,?,?,?,?,?)")
+        let known = try db.prepare("SELECT id FROM deleted_tweets")
+        while try known.step() { deletedIDs.insert(known.int64(0)) }
+    }
+
+    /// Runs `body` (the writes of one batch of `lines` lines) in the open transaction,
+    /// opening one when needed and committing once past `commitLines`. On an error the
+    /// transaction is rolled back: the store keeps what the last commit held.
+    func inTransaction<T>(lines: Int, _ body: () throws -> T) throws -> T {
+        if !inTransaction {
+            try db.execute("BEGIN IMMEDIATE")
+            inTransaction = true
+        }
+        do {
+            let result = try body()
+            uncommittedLines += max(1, lines)
+            if uncommittedLines >= commitLines { try commit() }
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            inTransaction = false
+            uncommittedLines = 0
+            throw error
+        }
+    }
+
+    /// Commits the open transaction, if any: everything written so far, with its file position.
+    func commit() throws {
+        guard inTransaction else { return }
+        try db.execute("COMMIT")
+        inTransaction = false
+        uncommittedLines = 0
+    }
+
+    /// Writes one batch's rows (tweets, entities, authors, deletes, bad lines) for the file
+    /// `fileID`; returns what it stored. Call inside `inTransaction`.
+    func write(_ batch: IngestBatch, fileID: Int64) throws -> IngestCounts {
+        var c = IngestCounts()
+        c.lines = batch.lines
+        c.notices = batch.otherNotices
+        c.badLines = batch.badLines.count
+        var stored: [Tweet] = []
+        stored.reserveCapacity(batch.tweets.count)
+        for item in batch.tweets {
+            if deletedIDs.contains(item.tweet.id) {
+                c.suppressed += 1
+            } else if try insertRow(item, fileID: fileID) {
+                c.tweetsInserted += 1
+                stored.append(item.tweet)
+            } else {
+                c.duplicates += 1
+            }
+        }
+        try insertEach(of: stored, \.hashtags, into: insertHashtag) { s, h in
+            s.bind(2, h.tag)
+            s.bind(3, h.spelling)
+        }
+        try insertEach(of: stored, \.mentions, into: insertMention) { s, m in
+            s.bind(2, m.screenName)
+            s.bind(3, m.userID)
+        }
+        try insertEach(of: stored, \.urls, into: insertURL) { s, u in s.bind(2, u) }
+        for t in stored {
+            if let user = t.author { try upsert(user, seenAt: t.createdAt ?? 0) }
+        }
+        for (id, user) in batch.deletes {
+            rememberDelete.bind(1, id)
+            rememberDelete.bind(2, user)
+            rememberDelete.bind(3, runID)
+            try rememberDelete.run()
+            if db.changes > 0 {
+                c.deleted += 1
+                deletedIDs.insert(id)
+            }
+            deleteTweet.bind(1, id)
+            try deleteTweet.run()
+        }
+        for bad in batch.badLines {
+            insertBadLine.bind(1, fileID)
+            insertBadLine.bind(2, Int64(bad.line))
+            insertBadLine.bind(3, bad.offset)
+            insertBadLine.bind(4, bad.error)
+            insertBadLine.bind(5, blob: bad.bytes)
+            insertBadLine.bind(6, runID)
+            try insertBadLine.run()
+        }
+        return c
+    }
+
+    /// One entity table: a row (tweet id, then what `bind` binds from 2 on) per entity of
+    /// each tweet.
+    private func insertEach<E>(of tweets: [Tweet], _ entities: KeyPath<Tweet, [E]>, into s: Statement,
+                               bind: (Statement, E) -> Void) throws {
+        for t in tweets {
+            for e in t[keyPath: entities] {
+                s.bind(1, t.id)
+                bind(s, e)
+                try s.run()
+            }
+        }
+    }
+
+    /// Inserts one tweet row; false when the id is already stored.
+    private func insertRow(_ item: IngestBatch.Item, fileID: Int64) throws -> Bool {
+        let t = item.tweet
+        let s = insertTweet
+        s.bind(1, t.id)
+        s.bind(2, t.createdAt)
+        s.bind(3, t.authorID)
+        s.bind(4, t.text)
+        s.bind(5, t.lang)
+        s.bind(6, t.source)
+        s.bind(7, t.inReplyToStatusID)
+        s.bind(8, t.inReplyToUserID)
+        s.bind(9, t.inReplyToScreenName)
+        s.bind(10, t.retweetedID)
+        s.bind(11, t.quotedID)
+        s.bind(12, t.longitude)
+        s.bind(13, t.latitude)
+        s.bind(14, t.placeID)
+        s.bind(15, t.placeName)
+        s.bind(16, t.placeCountry)
+        s.bind(17, !t.hashtags.isEmpty)
+        s.bind(18, !t.mentions.isEmpty)
+        s.bind(19, !t.urls.isEmpty)
+        s.bind(20, t.startsWithAt)
+        s.bind(21, t.isLocated)
+        s.bind(22, t.entitiesFromText)
+        s.bind(23, fileID)
+        s.bind(24, Int64(item.position.line))
+        s.bind(25, item.position.offset)
+        s.bind(26, Int64(item.position.length))
+        s.bind(27, t.retweetedUserID)
+        s.bind(28, t.retweetedScreenName)
+        s.bind(29, t.quotedUserID)
+        s.bind(30, t.quotedScreenName)
+        try s.run()
+        return db.changes > 0
+    }
+
+    /// Keeps the latest profile of each user, writing only when a newer tweet brings a change.
+    private func upsert(_ u: User, seenAt: Int64) throws {
+        guard users.needsWrite(u, seenAt: seenAt) else { return }
+        let s = upsertUser
+        s.bind(1, u.id)
+        s.bind(2, u.screenName)
+        s.bind(3, u.name)
+        s.bind(4, u.location)
+        s.bind(5, u.description)
+        s.bind(6, u.followers)
+        s.bind(7, u.friends)
+        s.bind(8, u.statuses)
+        s.bind(9, u.createdAt)
+        s.bind(10, u.lang)
+        s.bind(11, u.verified.map { $0 ? Int64(1) : Int64(0) })
+        s.bind(12, seenAt)
+        try s.run()
+    }
+}

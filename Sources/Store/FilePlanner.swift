@@ -1,0 +1,80 @@
+import Foundation
+import Model
+
+/// The `files` rows of a run: whether to read an input (skip one ingested unchanged, resume
+/// one interrupted), how far it was read, and how it ended.
+final class FilePlanner {
+    private let db: Connection
+    private let runID: Int64
+    private let savePosition: Statement
+    /// The `files` row of the input being read.
+    private(set) var currentFileID: Int64 = 0
+
+    init(db: Connection, runID: Int64) throws {
+        self.db = db
+        self.runID = runID
+        savePosition = try db.prepare("UPDATE files SET bytes_done = ?, lines_done = ? WHERE id = ?")
+    }
+
+    /// A file already ingested completely with the same size and modification time is
+    /// skipped (unless `force`); one interrupted is resumed. `path` nil is standard input:
+    /// always read from its start.
+    func plan(path: String?, force: Bool) throws -> FilePlan {
+        var size: Int64?
+        var mtime: Int64?
+        if let path {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            size = (attributes?[.size] as? NSNumber)?.int64Value
+            mtime = (attributes?[.modificationDate] as? Date).map { Int64(($0.timeIntervalSince1970 * 1e9).rounded()) }
+            let s = try db.prepare("""
+                SELECT id, complete, bytes_done, lines_done FROM files
+                WHERE path = ? AND size IS ? AND mtime_ns IS ? ORDER BY id DESC LIMIT 1
+                """)
+            s.bind(1, path)
+            s.bind(2, size)
+            s.bind(3, mtime)
+            if try s.step(), !force {
+                if s.int64(1) == 1 { return .skip }
+                currentFileID = s.int64(0)
+                try db.execute("UPDATE files SET run_id = \(runID) WHERE id = \(currentFileID)")
+                return .read(resumeOffset: s.int64(2), resumeLine: Int(s.int64(3)))
+            }
+        }
+        let insert = try db.prepare("INSERT INTO files (path, size, mtime_ns, run_id) VALUES (?,?,?,?)")
+        insert.bind(1, path ?? "-")
+        insert.bind(2, size)
+        insert.bind(3, mtime)
+        insert.bind(4, runID)
+        try insert.run()
+        currentFileID = try db.scalar("SELECT last_insert_rowid()")
+        return .read(resumeOffset: 0, resumeLine: 0)
+    }
+
+    /// Records how far the current file is read (inside the batch's transaction, so the
+    /// position commits together with the rows).
+    func savePosition(after batch: IngestBatch) throws {
+        savePosition.bind(1, batch.endOffset)
+        savePosition.bind(2, Int64(batch.endLine))
+        savePosition.bind(3, currentFileID)
+        try savePosition.run()
+    }
+
+    /// Marks the current file read to its end, or records why it stopped early.
+    func finish(contentHash: UInt64?, error: String?) throws {
+        let s = try db.prepare("UPDATE files SET complete = ?, content_hash = ?, error = ? WHERE id = ?")
+        s.bind(1, error == nil)
+        s.bind(2, contentHash.map { String(format: "%016llx", $0) })
+        s.bind(3, error)
+        s.bind(4, currentFileID)
+        try s.run()
+    }
+
+    /// Records a file that could not be opened at all.
+    func recordUnreadable(path: String, reason: String) throws {
+        let s = try db.prepare("INSERT INTO files (path, error, run_id) VALUES (?,?,?)")
+        s.bind(1, path)
+        s.bind(2, reason)
+        s.bind(3, runID)
+        try s.run()
+    }
+}

@@ -1,0 +1,27 @@
+import Model
+
+/// The profile of each user as last written, so that a user's row is written only when a
+/// newer tweet brings a changed profile (most tweets repeat their author's profile).
+/// Its size grows with the number of distinct authors in the run.
+struct UserCache {
+    private var latest: [Int64: (seenAt: Int64, profile: Int)] = [:]
+
+    /// Whether `user` as seen at `seenAt` must be written: the store holds no profile of
+    /// theirs as of `seenAt` or later, and this one differs from the one it holds.
+    mutating func needsWrite(_ u: User, seenAt: Int64) -> Bool {
+        var hasher = Hasher()
+        hasher.combine(u.screenName)
+        hasher.combine(u.name)
+        hasher.combine(u.location)
+        hasher.combine(u.description)
+        hasher.combine(u.followers)
+        hasher.combine(u.friends)
+        hasher.combine(u.statuses)
+        hasher.combine(u.verified)
+        let profile = hasher.finalize()
+        let cached = latest[u.id]
+        if let cached, seenAt <= cached.seenAt { return false }
+        latest[u.id] = (seenAt, profile)
+        return cached?.profile != profile
+    }
+}

@@ -1,0 +1,24 @@
+import Analysis
+import ArgumentParser
+import Generate
+import Graph
+import Render
+import Store
+
+// The option values that are one of a fixed set: swift-argument-parser checks them, names
+// the allowed values in its error and help, and offers them to shell completion.
+
+/// `--algorithm leiden|louvain` (cooccur, report, demo).
+extension CommunityDetection.Algorithm: ExpressibleByArgument {}
+
+/// `--by day|week|month` (timeline).
+extension TimelineResult.Period: ExpressibleByArgument {}
+
+/// `--sort rank|newest|oldest` (search).
+extension SearchRequest.Sort: ExpressibleByArgument {}
+
+/// `--format table|csv|json|jsonl` (sql, query, search).
+extension Table.Format: ExpressibleByArgument {}
+
+/// `--profile civil|baseline` (generate-corpus).
+extension Profile: ExpressibleByArgument {}
