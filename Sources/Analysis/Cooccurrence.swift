@@ -19,23 +19,23 @@ public struct CooccurrenceResult: Sendable, Equatable {
         public var community: Int
     }
 
-    /// Two tags carried by the same tweets, and how many.
+    /// Two tags carried by the same tweets, and how many (the account networks' edges too).
     public struct Edge: Sendable, Equatable {
-        /// The tags (normalised), `source` first in node order.
+        /// The ends' keys (normalised tags), `source` first in node order.
         public var source: String
         /// See `source`.
         public var target: String
-        /// Tweets carrying both.
+        /// Tweets carrying both (linking both).
         public var weight: Int64
     }
 
-    /// A community of tags.
+    /// A community of tags (of the account networks' nodes too).
     public struct Community: Sendable, Equatable {
         /// Its number (0 = the largest).
         public var id: Int
-        /// Member tags.
+        /// Members.
         public var size: Int
-        /// Member tags by frequency, at most ten.
+        /// Member keys, most important first (tags by frequency), at most ten.
         public var top: [String]
     }
 
@@ -69,7 +69,7 @@ public struct CooccurrenceResult: Sendable, Equatable {
 /// ```
 public enum Cooccurrence {
     /// Which tags and how to cluster them.
-    public struct Options: Sendable {
+    public struct Options: Sendable, ClusteringSettings {
         /// Keep tags in more than this many tweets.
         public var moreThan = 100
         /// Leiden (default) or Louvain.

@@ -22,3 +22,6 @@ extension Table.Format: ExpressibleByArgument {}
 
 /// `--profile civil|baseline` (generate-corpus).
 extension Profile: ExpressibleByArgument {}
+
+/// `--kind mention|reply|retweet|quote|interaction|follow|user-hashtag` (network).
+extension NetworkKind: ExpressibleByArgument {}

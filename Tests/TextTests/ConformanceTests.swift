@@ -125,3 +125,33 @@ final class ConformanceTests: XCTestCase {
         XCTAssertEqual(failures, [])
     }
 }
+
+/// autolink.yml's URL cases as a second oracle for extraction: twitter-text's autolinker
+/// links exactly the URLs with a protocol that its extractor finds, so the linked texts
+/// (entities undone) must be the URLs `TwitterText.urls` finds that start with a protocol.
+final class AutolinkURLTests: XCTestCase {
+    func testLinkedURLsAreTheExtractedOnes() throws {
+        let url = SharedPaths.conformance.appendingPathComponent("json/autolink.json")
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let cases = try XCTUnwrap((root?["tests"] as? [String: [[String: Any]]])?["urls"])
+        let anchor = try NSRegularExpression(pattern: "<a href=\"[^\"]*\"[^>]*>(.*?)</a>")
+        var failures: [String] = []
+        var links = 0
+        for c in cases {
+            let text = c["text"] as? String ?? "", html = c["expected"] as? String ?? ""
+            let linked = anchor.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { m in
+                Range(m.range(at: 1), in: html).map {
+                    String(html[$0]).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                        .replacingOccurrences(of: "&amp;", with: "&")
+                }
+            }
+            links += linked.count
+            let found = TwitterText.urls(in: text).map(\.value).filter { $0.lowercased().hasPrefix("http") }
+            if found != linked { failures.append("\(c["description"] ?? ""): found \(found), linked \(linked)") }
+        }
+        XCTAssertEqual(cases.count, 78)
+        print("autolink urls: \(cases.count - failures.count)/\(cases.count) cases, \(links) links")
+        XCTAssertEqual(failures, [])
+    }
+}
