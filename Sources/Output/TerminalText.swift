@@ -67,10 +67,10 @@ public enum TerminalText {
     /// closed. Markers take no columns.
     public static func fitted(_ text: String, width: Int) -> String {
         guard self.width(text) > width else { return text }
-        var out = "", used = 0, open = false
+        var out = "", used = 0, inside = false
         for c in text {
             if c.unicodeScalars.count == 1, let s = c.unicodeScalars.first, s == highlightOpen || s == highlightClose {
-                open = s == highlightOpen
+                inside = s == highlightOpen
                 out.append(c)
                 continue
             }
@@ -79,7 +79,7 @@ public enum TerminalText {
             out.append(c)
             used += w
         }
-        if open { out.unicodeScalars.append(highlightClose) }
+        if inside { out.unicodeScalars.append(highlightClose) }
         return out + (width > 0 ? "…" : "")
     }
 
