@@ -53,3 +53,35 @@ final class NetworkCLITests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("twindex follows"), table.stdout)
     }
 }
+
+/// `twindex users` and the `users` column of `twindex hashtags`, end to end.
+final class UsersCLITests: XCTestCase {
+    func testUsersJSONFieldsCSVAndHashtagUsers() throws {
+        let dir = try SharedPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.db").path
+        try CLI.run(["ingest", "--db", db, "--quiet", SharedPaths.packageRoot.appendingPathComponent("corpus/sample.jsonl.gz").path])
+        let json = try XCTUnwrap(try CLI.run(["users", "--db", db, "--json"]).json as? [String: Any])
+        let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
+        let stats = try XCTUnwrap(try CLI.run(["stats", "--db", db, "--json"]).json as? [String: Any])
+        XCTAssertEqual(rows.count, stats["users"] as? Int, "one row per author")
+        XCTAssertEqual(rows.map { $0["tweets"] as? Int ?? 0 }.reduce(0, +), stats["tweets"] as? Int)
+        for key in ["screen_name", "user_id", "tweets", "first", "last", "with_hashtags", "with_mentions", "starts_with_at",
+                    "replies", "retweets", "hashtags", "mentions_received", "mentioned_by", "followers", "friends"] {
+            XCTAssertNotNil(rows[0][key], key)
+        }
+        let byMentions = try XCTUnwrap(try CLI.run(["users", "--db", db, "--json", "--sort", "mentions_received", "--top", "5"]).json as? [String: Any])
+        let received = (byMentions["rows"] as? [[String: Any]] ?? []).map { $0["mentions_received"] as? Int ?? -1 }
+        XCTAssertEqual(received, received.sorted(by: >))
+        XCTAssertEqual(received.count, 5)
+        let csv = try CLI.run(["users", "--db", db, "--csv", "--top", "3"])
+        XCTAssertEqual(csv.status, 0)
+        XCTAssertTrue(csv.stdout.hasPrefix("screen_name,user_id,tweets,first,last,with_hashtags,with_hashtags_share"), csv.stdout)
+        XCTAssertEqual(csv.stdout.split(separator: "\r\n").count, 4)
+        let tags = try XCTUnwrap(try CLI.run(["hashtags", "--db", db, "--json", "--top", "3"]).json as? [String: Any])
+        for row in tags["rows"] as? [[String: Any]] ?? [] {
+            XCTAssertLessThanOrEqual(row["users"] as? Int ?? .max, row["tweets"] as? Int ?? 0)
+            XCTAssertGreaterThan(row["users"] as? Int ?? 0, 0)
+        }
+    }
+}
