@@ -16,6 +16,8 @@ struct Cooccur: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(name: .customLong("more-than"), help: ArgumentHelp("Keep tags in more than N tweets.", valueName: "N"))
@@ -32,12 +34,14 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var options = Cooccurrence.Options()
             options.moreThan = moreThan
+            options.scope = try scope.resolved()
+            options.timeZone = try zone.zone()
             clustering.apply(to: &options)
             let result = try Cooccurrence.compute(in: try Store.openForReading(path: store.path), options: options)
             try files.write(gexf: { GraphExport.gexf(result) }, graphML: { GraphExport.graphML(result) },
                             nodesCSV: { GraphExport.nodesCSV(result) }, edgesCSV: { GraphExport.edgesCSV(result) })
             if output.json {
-                Console.json(GraphExport.json(result))
+                Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
                 return
             }
             if result.nodes.isEmpty {
