@@ -85,3 +85,40 @@ final class UsersCLITests: XCTestCase {
         }
     }
 }
+
+/// `twindex follows` then `network --kind follow`, end to end: ids resolve to screen names
+/// through the store's accounts, an edge given twice weighs 1, reruns skip.
+final class FollowsCLITests: XCTestCase {
+    func testFollowNetworkFromAnEdgeListAndTwarcOutput() throws {
+        let dir = try SharedPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.db").path
+        let tweet = { (id: Int, user: Int, name: String) in
+            #"{"id_str":"\#(id)","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"hi","user":{"id_str":"\#(user)","screen_name":"\#(name)"}}"#
+        }
+        let tweets = dir.appendingPathComponent("t.jsonl").path
+        try [tweet(1, 11, "Ann"), tweet(2, 12, "Bob")].joined(separator: "\n").write(toFile: tweets, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["ingest", "--db", db, "--quiet", tweets]).status, 0)
+        let csv = dir.appendingPathComponent("edges.csv").path
+        try "source,target\n11,bob\nann,@Bob\ncarl,11\nbad line\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let twarc = dir.appendingPathComponent("following.jsonl").path
+        try #"{"data":[{"id":"11","username":"Ann"},{"id":"13","username":"Carl"}],"__twarc":{"url":"https://api.twitter.com/2/users/12/following"}}"#
+            .write(toFile: twarc, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["follows", "--db", db, "--json", csv, twarc])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let summary = try XCTUnwrap(imported.json as? [String: Any])
+        XCTAssertEqual(summary["edges"] as? Int, 5)
+        XCTAssertEqual(summary["bad_lines"] as? Int, 1)
+        XCTAssertEqual((try CLI.run(["follows", "--db", db, "--json", csv, twarc]).json as? [String: Any])?["files_skipped"] as? Int, 2)
+        XCTAssertTrue(try CLI.run(["bad-lines", "--db", db]).stdout.contains("edges.csv"))
+
+        let json = try XCTUnwrap(try CLI.run(["network", "--db", db, "--kind", "follow", "--json"]).json as? [String: Any])
+        let edges = (json["edges"] as? [[String: Any]] ?? []).map { "\($0["source"] ?? "")>\($0["target"] ?? ""):\($0["weight"] ?? "")" }
+        // 11 = ann, 12 = bob (the store's accounts); ann → bob given twice weighs 1.
+        XCTAssertEqual(Set(edges), ["ann>bob:1", "carl>ann:1", "bob>ann:1", "bob>carl:1"])
+        let labels = Dictionary(uniqueKeysWithValues: (json["nodes"] as? [[String: Any]] ?? []).map { ($0["account"] as? String ?? "", $0["label"] as? String ?? "") })
+        XCTAssertEqual(labels, ["ann": "Ann", "bob": "Bob", "carl": "carl"])
+        let carl = (json["nodes"] as? [[String: Any]] ?? []).first { $0["account"] as? String == "carl" }
+        XCTAssertEqual(carl?["user_id"] as? String, "13", "the id twarc gave with the name")
+    }
+}
