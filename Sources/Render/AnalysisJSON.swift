@@ -57,7 +57,7 @@ public enum AnalysisJSON {
     /// `twindex hashtags --json`.
     public static func hashtags(_ rows: [HashtagRow]) -> JSONValue {
         .object(["rows": .array(rows.map {
-            .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets)])
+            .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets), "users": .int($0.users)])
         })])
     }
 }

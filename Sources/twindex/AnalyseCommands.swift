@@ -117,7 +117,7 @@ struct TimelineCommand: ParsableCommand {
 struct HashtagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashtags",
-        abstract: "The most frequent hashtags (normalised), with their most common spelling and tweet counts.")
+        abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
@@ -133,8 +133,8 @@ struct HashtagsCommand: ParsableCommand {
         try reportingErrors {
             let rows = try HashtagCounts.top(in: try Store.openForReading(path: store.path), limit: top)
             if output.json { Console.out(AnalysisJSON.hashtags(rows).rendered()); return }
-            let table = Table(columns: ["tag", "label", "tweets"],
-                              rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets)] })
+            let table = Table(columns: ["tag", "label", "tweets", "users"],
+                              rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
             Console.out(table.text(width: Terminal.width))
         }
     }
