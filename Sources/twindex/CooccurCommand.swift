@@ -37,9 +37,11 @@ struct Cooccur: ParsableCommand {
             options.scope = try scope.resolved()
             options.timeZone = try zone.zone()
             clustering.apply(to: &options)
-            let result = try Cooccurrence.compute(in: try Store.openForReading(path: store.path), options: options)
-            try files.write(gexf: { GraphExport.gexf(result) }, graphML: { GraphExport.graphML(result) },
-                            nodesCSV: { GraphExport.nodesCSV(result) }, edgesCSV: { GraphExport.edgesCSV(result) })
+            let network = try Cooccurrence.network(in: try Store.openForReading(path: store.path), options: options)
+            let result = network.result
+            // The report's drawing, laid out only when a GEXF (the one file that carries it) is asked for.
+            let document = GraphExport.document(result, positions: files.gexf == nil ? nil : NetworkLayout(network).positions)
+            try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             if output.json {
                 Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
                 return
