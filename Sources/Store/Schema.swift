@@ -162,5 +162,10 @@ package enum Schema {
         ALTER TABLE tweets ADD COLUMN quoted_user_id INTEGER;
         ALTER TABLE tweets ADD COLUMN quoted_screen_name TEXT;
         """,
+        // Archive members (tar, zip) are units of input of their own: their files row has
+        // the archive's path and the member's name (NULL for a plain file), size and time.
+        """
+        ALTER TABLE files ADD COLUMN member TEXT;
+        """,
     ]
 }
