@@ -1,3 +1,4 @@
+import Foundation
 import Graph
 import Store
 
@@ -19,23 +20,23 @@ public struct CooccurrenceResult: Sendable, Equatable {
         public var community: Int
     }
 
-    /// Two tags carried by the same tweets, and how many.
+    /// Two tags carried by the same tweets, and how many (the account networks' edges too).
     public struct Edge: Sendable, Equatable {
-        /// The tags (normalised), `source` first in node order.
+        /// The ends' keys (normalised tags), `source` first in node order.
         public var source: String
         /// See `source`.
         public var target: String
-        /// Tweets carrying both.
+        /// Tweets carrying both (linking both).
         public var weight: Int64
     }
 
-    /// A community of tags.
+    /// A community of tags (of the account networks' nodes too).
     public struct Community: Sendable, Equatable {
         /// Its number (0 = the largest).
         public var id: Int
-        /// Member tags.
+        /// Members.
         public var size: Int
-        /// Member tags by frequency, at most ten.
+        /// Member keys, most important first (tags by frequency), at most ten.
         public var top: [String]
     }
 
@@ -69,7 +70,7 @@ public struct CooccurrenceResult: Sendable, Equatable {
 /// ```
 public enum Cooccurrence {
     /// Which tags and how to cluster them.
-    public struct Options: Sendable {
+    public struct Options: Sendable, ClusteringSettings {
         /// Keep tags in more than this many tweets.
         public var moreThan = 100
         /// Leiden (default) or Louvain.
@@ -80,6 +81,10 @@ public enum Cooccurrence {
         public var seed: UInt64 = 1
         /// Runs with seeds seed..seed+runs−1; the best modularity is kept.
         public var runs = 1
+        /// The tweets whose hashtags count (default: all).
+        public var scope = Scope()
+        /// The zone of the scope's days.
+        public var timeZone = TimeZone(identifier: "UTC") ?? .current
         /// The defaults of `twindex cooccur`.
         public init() {}
     }
@@ -102,11 +107,13 @@ public enum Cooccurrence {
         var lists: [[Int32]] = []
         var current: Int64 = .min
         var list: [Int32] = []
+        let filter = options.scope.filter(in: options.timeZone, table: "t")
         try store.rows("""
             SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h
             JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
+            WHERE \(filter.sql)
             ORDER BY h.tweet_id
-            """) { r in
+            """, filter.arguments) { r in
             let tweet = r.int(0)
             if tweet != current {
                 if list.count > 1 { lists.append(list) }

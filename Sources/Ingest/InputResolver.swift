@@ -1,7 +1,15 @@
 import Foundation
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns command-line inputs into the list of things to read: files as given, directories
-/// as their tweet files (recursively, sorted by path), `-` as standard input.
+/// as their tweet files (recursively, sorted by path), `-` as standard input. Symbolic links
+/// to files and directories are followed; a link that leads back into a directory being
+/// walked, a broken link and a directory that cannot be listed are `unreadable` inputs
+/// (problems in the run's summary), never silently dropped. A file reached by two paths is
+/// listed once.
 package enum InputResolver {
     package enum Input: Equatable, Sendable {
         case standardInput
@@ -41,36 +49,89 @@ package enum InputResolver {
     }
 
     package static func resolve(_ arguments: [String]) -> [Input] {
+        var walk = DirectoryWalk()
         var out: [Input] = []
-        let fm = FileManager.default
         for arg in arguments {
             if arg == "-" {
                 out.append(.standardInput)
-                continue
+            } else {
+                out += walk.argument(arg)
             }
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: arg, isDirectory: &isDirectory) else {
-                out.append(.unreadable(arg, reason: "no such file or directory"))
-                continue
-            }
-            guard isDirectory.boolValue else {
-                out.append(.file(arg))
-                continue
-            }
-            guard let walker = fm.enumerator(atPath: arg) else {
-                out.append(.unreadable(arg, reason: "cannot list directory"))
-                continue
-            }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let full = (arg as NSString).appendingPathComponent(relative)
-                var isDir: ObjCBool = false
-                if isTweetFile(relative), fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                    found.append(full)
-                }
-            }
-            out.append(contentsOf: found.sorted().map { .file($0) })
         }
         return out
+    }
+}
+
+/// One resolution's walk: what it has listed, so that links cannot list a thing twice.
+private struct DirectoryWalk {
+    var filesListed = Set<FileIdentity>()
+    var directoriesWalked = Set<FileIdentity>()
+
+    /// One command-line argument (not `-`).
+    mutating func argument(_ path: String) -> [InputResolver.Input] {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return [.unreadable(path, reason: Self.reason(errno, path: path))] }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            return filesListed.insert(FileIdentity(st)).inserted ? [.file(path)] : []
+        }
+        var found: [InputResolver.Input] = []
+        walk(path, identity: FileIdentity(st), ancestors: [:], into: &found)
+        return found.sorted { $0.displayName < $1.displayName }
+    }
+
+    /// Lists `directory` recursively into `found`. `ancestors` are the directories above it
+    /// on this walk, by identity, with the path they were reached by.
+    private mutating func walk(_ directory: String, identity: FileIdentity, ancestors: [FileIdentity: String],
+                               into found: inout [InputResolver.Input]) {
+        guard directoriesWalked.insert(identity).inserted else { return }
+        guard let handle = opendir(directory) else {
+            found.append(.unreadable(directory, reason: "cannot list this directory: \(String(cString: strerror(errno)))"))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(handle)
+        var inside = ancestors
+        inside[identity] = directory
+        for name in names {
+            let full = (directory as NSString).appendingPathComponent(name)
+            var st = stat()
+            guard stat(full, &st) == 0 else {
+                let code = errno
+                // A broken or looping link is reported when it could have been an input:
+                // a tweet file's name, or no extension (it may have pointed at a directory).
+                if InputResolver.isTweetFile(name) || !name.contains(".") || code == ELOOP {
+                    found.append(.unreadable(full, reason: Self.reason(code, path: full)))
+                }
+                continue
+            }
+            let id = FileIdentity(st)
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                if let ancestor = inside[id] {
+                    found.append(.unreadable(full, reason: "symbolic link loop: leads back to \(ancestor), which is being read already; not followed"))
+                } else {
+                    walk(full, identity: id, ancestors: inside, into: &found)
+                }
+            } else if InputResolver.isTweetFile(name), filesListed.insert(id).inserted {
+                found.append(.file(full))
+            }
+        }
+    }
+
+    /// Why `stat` failed, in words: loops and broken links named as such.
+    static func reason(_ code: Int32, path: String) -> String {
+        if code == ELOOP { return "symbolic link loop (too many levels of symbolic links)" }
+        var link = stat()
+        if code == ENOENT, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            return "broken symbolic link (to \(target), which does not exist)"
+        }
+        if code == ENOENT { return "no such file or directory" }
+        return String(cString: strerror(code))
     }
 }

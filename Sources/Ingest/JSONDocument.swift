@@ -26,6 +26,19 @@ package final class JSONDocument {
     func isObject(_ e: Element) -> Bool { type(e) == Int32(TWJ_OBJECT.rawValue) }
     func isArray(_ e: Element) -> Bool { type(e) == Int32(TWJ_ARRAY.rawValue) }
 
+    /// The JSON type of a value in words, for messages ("a number", "null").
+    func typeName(_ e: Element) -> String {
+        switch type(e) {
+        case -1: return "missing"
+        case Int32(TWJ_NULL.rawValue): return "null"
+        case Int32(TWJ_BOOL.rawValue): return "a boolean"
+        case Int32(TWJ_STRING.rawValue): return "a string"
+        case Int32(TWJ_ARRAY.rawValue): return "an array"
+        case Int32(TWJ_OBJECT.rawValue): return "an object"
+        default: return "a number"
+        }
+    }
+
     subscript(_ e: Element, _ key: StaticString) -> Element {
         guard e >= 0 else { return Self.missing }
         return key.withUTF8Buffer { k in

@@ -5,6 +5,8 @@ import Glibc
 /// Splits a byte stream (plain or gzip) into lines on `\n` in constant memory, tracking
 /// each line's number and uncompressed byte offset. A line longer than `maxLineBytes` is
 /// reported as too long with a prefix of it, and skipped without being held in memory.
+/// A UTF-8 byte-order mark at the start of the stream is skipped: the first line then starts
+/// at offset 3.
 package final class LineReader {
     package enum Event {
         /// A line without its `\n` (and without a trailing `\r`).
@@ -56,6 +58,7 @@ package final class LineReader {
         var skipping = false   // inside a line that is too long
         var skippedPrefix: [UInt8] = []
         var skippedLength: Int64 = 0
+        var startChecked = false   // the stream's first bytes were looked at for a BOM
 
         func emit(_ lo: Int, _ hi: Int) throws -> Bool {
             defer { lineNumber += 1 }
@@ -98,6 +101,15 @@ package final class LineReader {
             if n == 0 { break }
             var scan = end
             end += n
+            if !startChecked {
+                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+                let seen = buffer[0..<min(end, 3)]
+                if seen.elementsEqual(bom.prefix(seen.count)) {
+                    if end < 3 { continue }   // a possible BOM, not complete yet
+                    (start, scan, lineOffset) = (3, 3, 3)
+                }
+                startChecked = true
+            }
             while scan < end {
                 guard let hit = memchr(buffer.baseAddress! + scan, 0x0A, end - scan) else { break }
                 let nl = buffer.baseAddress!.distance(to: hit)

@@ -90,14 +90,22 @@ public final class TweetDecoder {
     // MARK: - v1.1
 
     private func decodeV1(_ o: JSONDocument.Element) -> Result<Tweet, DecodeFailure> {
-        guard let id = json.id(o, str: "id_str", num: "id") else {
-            return .failure(DecodeFailure(message: "tweet has no valid id (id_str or 64-bit id)"))
+        let id: Int64
+        switch tweetID(json.id(o, str: "id_str", num: "id"), field: json[o, "id_str"] >= 0 ? "id_str" : "id") {
+        case .success(let value): id = value
+        case .failure(let f): return .failure(f)
         }
         let extended = json[o, "extended_tweet"]
-        let rawText = json.string(json[extended, "full_text"]) ?? json.string(json[o, "full_text"])
-            ?? json.string(json[o, "text"]) ?? ""
+        let textField: (element: JSONDocument.Element, name: String) =
+            json[extended, "full_text"] >= 0 ? (json[extended, "full_text"], "extended_tweet.full_text")
+            : json[o, "full_text"] >= 0 ? (json[o, "full_text"], "full_text") : (json[o, "text"], "text")
+        let rawText: String
+        switch requiredString(textField.element, field: textField.name) {
+        case .success(let value): rawText = value
+        case .failure(let f): return .failure(f)
+        }
         var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
-        if let failure = readCreatedAt(o, into: &t) { return .failure(failure) }
+        if let failure = readCreatedAt(o, into: &t, required: true) { return .failure(failure) }
         t.lang = json.nonEmptyString(json[o, "lang"])
         t.source = json.nonEmptyString(json[o, "source"])
         t.inReplyToStatusID = json.id(o, str: "in_reply_to_status_id_str", num: "in_reply_to_status_id")
@@ -150,13 +158,23 @@ public final class TweetDecoder {
     // MARK: - v2
 
     private func decodeV2(_ o: JSONDocument.Element, includes: V2Includes) -> Result<Tweet, DecodeFailure> {
-        guard json.isObject(o), let id = json.id(json[o, "id"]) else {
-            return .failure(DecodeFailure(message: "v2 data item has no valid id"))
+        guard json.isObject(o) else { return .failure(DecodeFailure(message: "v2 data item is not an object")) }
+        let id: Int64
+        switch tweetID(json.id(json[o, "id"]), field: "id") {
+        case .success(let value): id = value
+        case .failure(let f): return .failure(f)
         }
         let note = json[o, "note_tweet"]
-        let rawText = json.string(json[note, "text"]) ?? json.string(json[o, "text"]) ?? ""
+        let textField: (element: JSONDocument.Element, name: String) =
+            json[note, "text"] >= 0 ? (json[note, "text"], "note_tweet.text") : (json[o, "text"], "text")
+        let rawText: String
+        switch requiredString(textField.element, field: textField.name) {
+        case .success(let value): rawText = value
+        case .failure(let f): return .failure(f)
+        }
         var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
-        if let failure = readCreatedAt(o, into: &t) { return .failure(failure) }
+        // v2 sends created_at only when asked for (tweet.fields); its absence is no error there.
+        if let failure = readCreatedAt(o, into: &t, required: false) { return .failure(failure) }
         t.lang = json.nonEmptyString(json[o, "lang"])
         t.source = json.nonEmptyString(json[o, "source"])
         t.authorID = json.id(json[o, "author_id"])
@@ -221,14 +239,39 @@ extension TweetDecoder {
         return (json.id(user, str: "id_str", num: "id"), json.nonEmptyString(json[user, "screen_name"]))
     }
 
-    /// `created_at` in either form; a failure when present but unreadable.
-    func readCreatedAt(_ o: JSONDocument.Element, into t: inout Tweet) -> DecodeFailure? {
-        guard let created = json.string(json[o, "created_at"]) else { return nil }
+    /// `created_at` in either form; a failure when it is not a string, names no real
+    /// moment (`Thu Feb 30 …`), or is missing where the shape always carries it (`required`).
+    func readCreatedAt(_ o: JSONDocument.Element, into t: inout Tweet, required: Bool) -> DecodeFailure? {
+        let field = json[o, "created_at"]
+        if field < 0 {
+            return required ? DecodeFailure(message: "field created_at is missing") : nil
+        }
+        guard let created = json.string(field) else {
+            return DecodeFailure(message: "field created_at is \(json.typeName(field)), not a date string")
+        }
         guard let epoch = TwitterDate.parse(created) else {
-            return DecodeFailure(message: "unreadable created_at \"\(created)\"")
+            return DecodeFailure(message: "field created_at \"\(created.prefix(60))\" is not a valid date")
         }
         t.createdAt = epoch
         return nil
+    }
+
+    /// A tweet id: present, a decimal number of 64 bits, and positive.
+    func tweetID(_ value: Int64?, field: String) -> Result<Int64, DecodeFailure> {
+        guard let value else {
+            return .failure(DecodeFailure(message: "field \(field): tweet has no valid id (id_str or 64-bit id)"))
+        }
+        guard value > 0 else { return .failure(DecodeFailure(message: "field \(field): tweet id \(value) is not positive")) }
+        return .success(value)
+    }
+
+    /// A text field that must be a string (empty allowed).
+    func requiredString(_ e: JSONDocument.Element, field: String) -> Result<String, DecodeFailure> {
+        if e < 0 { return .failure(DecodeFailure(message: "field \(field) is missing")) }
+        guard let s = json.string(e) else {
+            return .failure(DecodeFailure(message: "field \(field) is \(json.typeName(e)), not a string"))
+        }
+        return .success(s)
     }
 
     /// The tweet's own entities when it has an entities object; else twitter-text on the

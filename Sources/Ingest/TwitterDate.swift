@@ -54,9 +54,19 @@ enum TwitterDate {
         return epoch(year, month, day, h, m, sec).map { $0 - offset }
     }
 
-    /// Epoch seconds of a UTC civil date and time; nil for out-of-range fields.
+    /// Epoch seconds of a UTC civil date and time; nil for a date that does not exist
+    /// (Feb 30, Feb 29 outside leap years, hour 24) rather than a rolled-over one.
     static func epoch(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int64? {
-        guard (1...12).contains(m), (1...31).contains(d), h < 24, mi < 60, s < 61 else { return nil }
+        guard (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d), h < 24, mi < 60, s < 61 else { return nil }
         return CivilDate.dayNumber(year: y, month: m, day: d) * 86400 + Int64(h * 3600 + mi * 60 + s)
+    }
+
+    /// Days of a month of the proleptic Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }

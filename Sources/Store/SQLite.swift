@@ -8,14 +8,19 @@ let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 package final class Connection {
     let handle: OpaquePointer
     let path: String
+    /// The writer lock of the store, released after the connection closes (see WriterLock).
+    private let lock: WriterLock?
 
-    init(path: String, flags: Int32) throws {
+    /// Opens `path`; `uri` (a `file:` URI for the same file) replaces it where given.
+    init(path: String, flags: Int32, uri: String? = nil, lock: WriterLock? = nil) throws {
+        self.lock = lock
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let rc = sqlite3_open_v2(uri ?? path, &db, flags | SQLITE_OPEN_NOMUTEX | (uri == nil ? 0 : SQLITE_OPEN_URI), nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            let system = db.map { sqlite3_system_errno($0) } ?? 0
             if let db { sqlite3_close_v2(db) }
-            throw StoreError.sqlite(code: rc, message: message, sql: nil)
+            throw StoreError.classify(code: rc, message: message, sql: nil, path: path, systemErrno: system)
         }
         handle = db
         self.path = path
@@ -23,7 +28,10 @@ package final class Connection {
         sqlite3_extended_result_codes(db, 1)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        // The lock (a stored property) is released after this, once the file is closed.
+        sqlite3_close_v2(handle)
+    }
 
     package func execute(_ sql: String) throws {
         var err: UnsafeMutablePointer<CChar>?
@@ -31,7 +39,7 @@ package final class Connection {
         if rc != SQLITE_OK {
             let message = err.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(err)
-            throw StoreError.sqlite(code: rc, message: message, sql: sql)
+            throw StoreError.classify(code: rc, message: message, sql: sql, path: path, systemErrno: sqlite3_system_errno(handle))
         }
     }
 
@@ -59,7 +67,7 @@ package final class Connection {
     var changes: Int { Int(sqlite3_changes(handle)) }
 
     func error(_ rc: Int32, sql: String?) -> StoreError {
-        .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        .classify(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path, systemErrno: sqlite3_system_errno(handle))
     }
 
     /// Runs `sql` and returns the first column of the first row as an integer (0 when none).

@@ -162,6 +162,19 @@ package enum Schema {
         ALTER TABLE tweets ADD COLUMN quoted_user_id INTEGER;
         ALTER TABLE tweets ADD COLUMN quoted_screen_name TEXT;
         """,
+        // Follow edges imported by `twindex follows` (follower → followed), by screen name
+        // or id as the file gave them; the file and line they came from (files.id).
+        """
+        CREATE TABLE follows (
+            source_id INTEGER,
+            source_name TEXT,
+            target_id INTEGER,
+            target_name TEXT,
+            file_id INTEGER NOT NULL,
+            line INTEGER NOT NULL
+        );
+        CREATE INDEX follows_file ON follows(file_id);
+        """,
         // Archive members (tar, zip) are units of input of their own: their files row has
         // the archive's path and the member's name (NULL for a plain file), size and time.
         """

@@ -21,10 +21,27 @@ public final class Store {
     }
 
     /// Opens an existing store read-only. Throws `notFound` rather than creating one, and
-    /// `olderSchema` for a store an ingest must migrate first.
+    /// `olderSchema` for a store an ingest must migrate first. A store this process may not
+    /// write (a read-only file or directory, where SQLite cannot make the `-shm` file a WAL
+    /// reader needs) is opened immutable.
     public static func openForReading(path: String) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
-        let connection = try Connection(path: path, flags: SQLITE_OPEN_READONLY)
+        do {
+            if try StoreFile.check(path, allowMissing: false) == 0 { throw StoreError.emptyStore(path: path, beingCreated: false) }
+            do {
+                return try openReadOnly(path: path, uri: nil)
+            } catch let error as StoreError {
+                guard case .readOnlyStore = error, StoreFile.readOnlyReason(path) != nil else { throw error }
+                try StoreFile.checkNoPendingLog(path)
+                return try openReadOnly(path: path, uri: StoreFile.uri(path, query: "immutable=1"))
+            }
+        } catch StoreError.emptyStore(let path, _) {
+            // Asked only now, with no connection of this process open on the file.
+            throw StoreError.emptyStore(path: path, beingCreated: WriterLock.isHeld(storePath: path))
+        }
+    }
+
+    private static func openReadOnly(path: String, uri: String?) throws -> Store {
+        let connection = try Connection(path: path, flags: SQLITE_OPEN_READONLY, uri: uri)
         // Reading commands cannot reach other files either.
         sqlite3_limit(connection.handle, SQLITE_LIMIT_ATTACHED, 0)
         let store = Store(path: path, connection: connection)
@@ -32,16 +49,20 @@ public final class Store {
         return store
     }
 
-    /// Opens (creating when missing) a store for writing, applying pending migrations.
-    package static func openForWriting(path: String) throws -> Store {
-        let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+    /// Opens (creating when missing) a store for writing, applying pending migrations. A file
+    /// that is refused (not SQLite, not a store, from a newer twindex) is refused before
+    /// anything is written to it: the switch to WAL mode comes after the checks.
+    /// `lock`, when given, lives as long as the connection and is released after it closes.
+    package static func openForWriting(path: String, lock: WriterLock? = nil) throws -> Store {
+        let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, lock: lock)
+        let store = Store(path: path, connection: connection)
+        try store.refuseForeign()
         try connection.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -65536;
             PRAGMA wal_autocheckpoint = 4096;
             """)
-        let store = Store(path: path, connection: connection)
         try store.checkSchema(migrate: true)
         return store
     }
@@ -49,7 +70,9 @@ public final class Store {
     /// The schema version stored in the file.
     public func schemaVersion() throws -> Int { Int(try db.scalar("PRAGMA user_version")) }
 
-    private func checkSchema(migrate: Bool) throws {
+    /// Throws for a file that is no store this twindex may write: not SQLite, another
+    /// program's database, or a store from a newer twindex. Only reads.
+    private func refuseForeign() throws {
         let version = try schemaVersion()
         if version > Schema.currentVersion {
             throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
@@ -57,8 +80,14 @@ public final class Store {
         if version == 0, try db.scalar("SELECT count(*) FROM sqlite_master") > 0 {
             throw StoreError.notATwindexStore(path: path)
         }
+    }
+
+    private func checkSchema(migrate: Bool) throws {
+        try refuseForeign()
+        let version = try schemaVersion()
         guard version < Schema.currentVersion else { return }
         guard migrate else {
+            if version == 0 { throw StoreError.emptyStore(path: path, beingCreated: false) }
             throw StoreError.olderSchema(path: path, found: version, supported: Schema.currentVersion)
         }
         try db.execute("BEGIN IMMEDIATE")

@@ -15,7 +15,6 @@ package final class StoreWriter: IngestTarget {
 
     /// The store being written.
     package let store: Store
-    private let lock: WriterLock
     private let ledger: RunLedger
     private let files: FilePlanner
     private let batches: BatchWriter
@@ -32,10 +31,10 @@ package final class StoreWriter: IngestTarget {
     }
 
     /// Opens (or creates) the store at `path` for one ingest run; throws `StoreError.locked`
-    /// when another ingest holds it.
+    /// when another ingest holds it (through whatever path). The lock lives as long as the
+    /// store's connection.
     package init(path: String) throws {
-        lock = try WriterLock(storePath: path)
-        store = try Store.openForWriting(path: path)
+        store = try Store.openForWriting(path: path, lock: WriterLock(storePath: path))
         try IndexUpkeep.prepare(store.db)
         ledger = try RunLedger(db: store.db)
         files = try FilePlanner(db: store.db, runID: ledger.id)

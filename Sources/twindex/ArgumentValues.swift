@@ -22,3 +22,9 @@ extension Table.Format: ExpressibleByArgument {}
 
 /// `--profile civil|baseline` (generate-corpus).
 extension Profile: ExpressibleByArgument {}
+
+/// `--kind mention|reply|retweet|quote|interaction|follow|user-hashtag` (network).
+extension NetworkKind: ExpressibleByArgument {}
+
+/// `--sort tweets|mentions_received|followers` (users).
+extension Accounts.Sort: ExpressibleByArgument {}

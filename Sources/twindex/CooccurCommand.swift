@@ -16,35 +16,17 @@ struct Cooccur: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(name: .customLong("more-than"), help: ArgumentHelp("Keep tags in more than N tweets.", valueName: "N"))
     var moreThan = 100
 
-    @Option(help: "Community detection: leiden or louvain.")
-    var algorithm: CommunityDetection.Algorithm = .leiden
-
-    @Option(help: ArgumentHelp("Resolution γ (networkx/igraph convention).", valueName: "R"))
-    var resolution = 1.0
-
-    @Option(help: ArgumentHelp("Random seed.", valueName: "S"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("Runs with seeds S..S+K-1; the best modularity is kept.", valueName: "K"))
-    var runs = 1
-
-    @Option(help: ArgumentHelp("Write GEXF 1.3 (Gephi).", valueName: "file"))
-    var gexf: String?
-
-    @Option(help: ArgumentHelp("Write GraphML.", valueName: "file"))
-    var graphml: String?
-
-    @Option(help: ArgumentHelp("Write PREFIX-nodes.csv and PREFIX-edges.csv.", valueName: "prefix"))
-    var csv: String?
+    @OptionGroup var clustering: ClusteringOptions
+    @OptionGroup var files: GraphFileOptions
 
     func validate() throws {
-        if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
-        if runs < 1 { throw ValidationError("--runs must be at least 1") }
         if moreThan < 0 { throw ValidationError("--more-than must be 0 or more") }
     }
 
@@ -52,19 +34,16 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var options = Cooccurrence.Options()
             options.moreThan = moreThan
-            options.algorithm = algorithm
-            options.resolution = resolution
-            options.seed = seed
-            options.runs = runs
-            let result = try Cooccurrence.compute(in: try Store.openForReading(path: store.path), options: options)
-            if let gexf { try GraphExport.gexf(result).write(toFile: gexf, atomically: true, encoding: .utf8) }
-            if let graphml { try GraphExport.graphML(result).write(toFile: graphml, atomically: true, encoding: .utf8) }
-            if let csv {
-                try GraphExport.nodesCSV(result).write(toFile: csv + "-nodes.csv", atomically: true, encoding: .utf8)
-                try GraphExport.edgesCSV(result).write(toFile: csv + "-edges.csv", atomically: true, encoding: .utf8)
-            }
+            options.scope = try scope.resolved()
+            options.timeZone = try zone.zone()
+            clustering.apply(to: &options)
+            let network = try Cooccurrence.network(in: try Store.openForReading(path: store.path), options: options)
+            let result = network.result
+            // The report's drawing, laid out only when a GEXF (the one file that carries it) is asked for.
+            let document = GraphExport.document(result, positions: files.gexf == nil ? nil : NetworkLayout(network).positions)
+            try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             if output.json {
-                Console.json(GraphExport.json(result))
+                Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
                 return
             }
             if result.nodes.isEmpty {
@@ -73,7 +52,7 @@ struct Cooccur: ParsableCommand {
             }
             Console.out("""
                 \(result.nodes.count) hashtags in more than \(moreThan) tweets, \(result.edges.count) co-occurrence edges
-                \(result.algorithm.rawValue), resolution \(result.resolution), seed \(result.seed)\(runs > 1 ? " (best of \(runs) runs)" : ""): \
+                \(result.algorithm.rawValue), resolution \(result.resolution), seed \(result.seed)\(clustering.runs > 1 ? " (best of \(clustering.runs) runs)" : ""): \
                 modularity Q = \(String(format: "%.4f", result.modularity)), \(result.communities.count) communities
                 """)
             let labels = Dictionary(uniqueKeysWithValues: result.nodes.map { ($0.tag, $0.label) })

@@ -13,16 +13,27 @@ enum ErrorMessage {
     }
 
     static func store(_ e: StoreError) -> String {
-        if e.isDiskFull {
-            return "the disk is full (SQLite: database or disk is full); everything committed before is intact: free space and run the same command again"
-        }
         switch e {
+        case .diskFull:
+            return "\(e): free space and run the same command again"
+        case .isADirectory(let path):
+            return "\(e); --db takes the store's file (for example \(path)/twindex.db)"
+        case .emptyStore(_, true):
+            return "\(e); try again in a moment"
+        case .emptyStore(let path, false):
+            return "\(e) (`twindex ingest --db \(path) FILES` makes it one)"
+        case .readOnlyWithLog:
+            return "\(e); run any twindex command on it once where it is writable, or copy the store with its -wal file elsewhere"
+        case .busy:
+            return "\(e); try again when it is done"
+        case .corrupt:
+            return "\(e); restore it from a copy or ingest into a new store"
         case .notFound(let path):
             return "no store at \(path) (run `twindex ingest --db \(path) FILES` first, or pass --db)"
         case .newerSchema:
             return "\(e); upgrade twindex"
-        case .olderSchema(_, let found, let supported):
-            return "store schema \(found) is older than \(supported); run `twindex ingest` once to migrate it"
+        case .olderSchema(let path, let found, let supported):
+            return "\(path) has store schema \(found), older than \(supported); run `twindex ingest --db \(path) FILES` once to migrate it"
         case .locked(let path):
             return "another twindex ingest is writing to \(path); wait for it to finish (readers are not affected)"
         case .readOnly(let statement):

@@ -52,7 +52,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testDuplicateKeysKeepTheFirstValue() throws {
-        let sink = try sandwich(Array(#"{"id_str":"3","id_str":"4","text":"dup","user":{"id_str":"7"}}"#.utf8))
+        let sink = try sandwich(Array(#"{"id_str":"3","id_str":"4","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"dup","user":{"id_str":"7"}}"#.utf8))
         XCTAssertEqual(sink.ids, [1, 3, 2])
         XCTAssertTrue(sink.badLines.isEmpty)
     }
@@ -113,8 +113,9 @@ final class HostileInputTests: XCTestCase {
         let target = RecordingTarget()
         let outcome = try IngestJob(inputs: inputs).run(into: target)
         XCTAssertEqual(target.sink.tweets, 1)
-        XCTAssertEqual(outcome.problems.count, 1)
-        XCTAssertTrue(outcome.problems[0].message.contains("no such file"), "\(outcome.problems)")
+        // The dangling link is a problem too (issue 14, item 2): nothing unreadable is silent.
+        XCTAssertEqual(outcome.problems.map(\.input), [folder.appendingPathComponent("c.jsonl").path, dir.appendingPathComponent("missing.jsonl").path])
+        XCTAssertTrue(outcome.problems[1].message.contains("no such file"), "\(outcome.problems)")
     }
 
     /// A seeded mutator over real tweet lines: no input may crash the decoder. The drill

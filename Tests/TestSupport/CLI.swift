@@ -22,4 +22,14 @@ public enum CLI {
         for (k, v) in environment { env[k] = v }
         return try Subprocess.run(binary, arguments, stdin: stdin, environment: env, directory: directory)
     }
+
+    /// Runs `twindex arguments…` as a user without special rights, so that file permissions
+    /// hold (as root, through `setpriv` as `nobody`). Nil where that is not possible here.
+    public static func runUnprivileged(_ arguments: [String], directory: URL? = nil) throws -> Output? {
+        guard getuid() == 0 else { return try run(arguments, directory: directory) }
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        guard FileManager.default.isExecutableFile(atPath: setpriv.path) else { return nil }
+        return try Subprocess.run(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments,
+                                  environment: ["TWINDEX_DB": nil], directory: directory)
+    }
 }

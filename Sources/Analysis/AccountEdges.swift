@@ -1,0 +1,100 @@
+import Store
+
+/// The kinds of account network (ANALYSIS.md "Networks of accounts", "The user–hashtag
+/// network").
+public enum NetworkKind: String, CaseIterable, Sendable {
+    /// Author → every account the tweet mentions (native retweets left out by default).
+    case mention
+    /// Author → the account replied to.
+    case reply
+    /// Author → the author of the retweeted tweet.
+    case retweet
+    /// Author → the author of the quoted tweet.
+    case quote
+    /// The union of the four above; a tweet adds 1 to a pair however many kinds link it.
+    case interaction
+    /// Imported follow edges, follower → followed (`twindex follows`).
+    case follow
+    /// Accounts and the hashtags they used (undirected, bipartite).
+    case userHashtag = "user-hashtag"
+
+    /// False only for the bipartite user–hashtag network.
+    public var isDirected: Bool { self != .userHashtag }
+}
+
+/// The SQL that turns a store into weighted edges between account keys (lower-cased screen
+/// names): one statement per kind, each counting a tweet once per pair.
+enum AccountEdges {
+    /// A screen name for an account the tweet names by id only: its latest profile.
+    private static func profileName(_ idColumn: String) -> String {
+        "(SELECT screen_name FROM users WHERE id = \(idColumn))"
+    }
+
+    /// The author of the stored tweet `idColumn`, when the store holds it (tweets stored before
+    /// the retweeted/quoted author columns existed fall back to this).
+    private static func storedAuthor(_ idColumn: String) -> String {
+        "(SELECT u2.screen_name FROM tweets o JOIN users u2 ON u2.id = o.author_id WHERE o.id = \(idColumn))"
+    }
+
+    /// `SELECT tweet, src, dst` for one directed relation.
+    static func part(_ kind: NetworkKind, includeRetweets: Bool) -> String? {
+        let from = "FROM tweets t JOIN users u ON u.id = t.author_id"
+        switch kind {
+        case .mention:
+            return """
+                SELECT m.tweet_id AS tweet, lower(u.screen_name) AS src, lower(m.screen_name) AS dst
+                FROM mentions m JOIN tweets t ON t.id = m.tweet_id JOIN users u ON u.id = t.author_id
+                \(includeRetweets ? "" : "WHERE t.retweeted_id IS NULL")
+                """
+        case .reply:
+            return """
+                SELECT t.id AS tweet, lower(u.screen_name) AS src,
+                  lower(coalesce(t.in_reply_to_screen_name, \(profileName("t.in_reply_to_user_id")))) AS dst
+                \(from) WHERE t.in_reply_to_screen_name IS NOT NULL OR t.in_reply_to_user_id IS NOT NULL
+                """
+        case .retweet:
+            return """
+                SELECT t.id AS tweet, lower(u.screen_name) AS src, lower(coalesce(t.retweeted_screen_name,
+                  \(profileName("t.retweeted_user_id")), \(storedAuthor("t.retweeted_id")))) AS dst
+                \(from) WHERE t.retweeted_id IS NOT NULL
+                """
+        case .quote:
+            return """
+                SELECT t.id AS tweet, lower(u.screen_name) AS src, lower(coalesce(t.quoted_screen_name,
+                  \(profileName("t.quoted_user_id")), \(storedAuthor("t.quoted_id")))) AS dst
+                \(from) WHERE t.quoted_id IS NOT NULL
+                """
+        case .interaction, .follow, .userHashtag:
+            return nil
+        }
+    }
+
+    /// `SELECT src, dst, weight` for an account-to-account kind, no self-loops.
+    static func sql(_ kind: NetworkKind, includeRetweets: Bool) -> String {
+        switch kind {
+        case .follow:
+            // Ids resolve to screen names through the store's accounts; an id no tweet named
+            // stays the node's key.
+            return """
+                SELECT src, dst, 1 FROM (
+                  SELECT DISTINCT lower(coalesce(f.source_name, \(profileName("f.source_id")), CAST(f.source_id AS TEXT))) AS src,
+                    lower(coalesce(f.target_name, \(profileName("f.target_id")), CAST(f.target_id AS TEXT))) AS dst
+                  FROM follows f)
+                WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst ORDER BY src, dst
+                """
+        case .interaction:
+            // UNION (not UNION ALL) keeps one row per tweet and pair, whatever the kinds.
+            let parts = [NetworkKind.mention, .reply, .retweet, .quote].compactMap { part($0, includeRetweets: includeRetweets) }
+            return wrap(parts.joined(separator: "\nUNION\n"))
+        default:
+            return wrap(part(kind, includeRetweets: includeRetweets) ?? "")
+        }
+    }
+
+    private static func wrap(_ inner: String) -> String {
+        """
+        SELECT src, dst, count(*) FROM (\(inner))
+        WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
+        """
+    }
+}

@@ -1,0 +1,59 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Graph
+import Render
+
+/// `--algorithm`, `--resolution`, `--seed`, `--runs`: the clustering options of every network
+/// command (cooccur, network).
+struct ClusteringOptions: ParsableArguments {
+    @Option(help: "Community detection: leiden or louvain.")
+    var algorithm: CommunityDetection.Algorithm = .leiden
+
+    @Option(help: ArgumentHelp("Resolution γ (networkx/igraph convention).", valueName: "R"))
+    var resolution = 1.0
+
+    @Option(help: ArgumentHelp("Random seed.", valueName: "S"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Runs with seeds S..S+K-1; the best modularity is kept.", valueName: "K"))
+    var runs = 1
+
+    /// Copies these options into an analysis's settings.
+    func apply<S: ClusteringSettings>(to settings: inout S) {
+        settings.algorithm = algorithm
+        settings.resolution = resolution
+        settings.seed = seed
+        settings.runs = runs
+    }
+
+    func validate() throws {
+        if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
+    }
+}
+
+/// `--gexf`, `--graphml`, `--csv`: the files a network command writes.
+struct GraphFileOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Write GEXF 1.3 (Gephi).", valueName: "file"))
+    var gexf: String?
+
+    @Option(help: ArgumentHelp("Write GraphML.", valueName: "file"))
+    var graphml: String?
+
+    @Option(help: ArgumentHelp("Write PREFIX-nodes.csv and PREFIX-edges.csv.", valueName: "prefix"))
+    var csv: String?
+
+    /// True when any file is asked for.
+    var any: Bool { gexf != nil || graphml != nil || csv != nil }
+
+    /// Writes the files asked for, each made only when asked.
+    func write(gexf makeGEXF: () -> String, graphML: () -> String, nodesCSV: () -> String, edgesCSV: () -> String) throws {
+        if let gexf { try makeGEXF().write(toFile: gexf, atomically: true, encoding: .utf8) }
+        if let graphml { try graphML().write(toFile: graphml, atomically: true, encoding: .utf8) }
+        if let csv {
+            try nodesCSV().write(toFile: csv + "-nodes.csv", atomically: true, encoding: .utf8)
+            try edgesCSV().write(toFile: csv + "-edges.csv", atomically: true, encoding: .utf8)
+        }
+    }
+}
