@@ -56,6 +56,7 @@ public struct ArchiveMember: Equatable, Sendable {
     public var size: Int64?
     /// Its modification time, nanoseconds since 1970.
     public var mtimeNanoseconds: Int64?
+    /// A member as its archive header gives it.
     public init(name: String, size: Int64?, mtimeNanoseconds: Int64?) {
         self.name = name
         self.size = size
