@@ -29,6 +29,15 @@ public struct ReportData: Sendable {
     public var network: CooccurrenceResult
     /// Where Figuur 3 draws each node and edge of `network`.
     public var networkLayout: NetworkLayout
+    /// Figuur 2: the accounts' network (by default the interaction network of the corpus's
+    /// accounts with the study's filter scaled to the corpus, `studyMinDegree`).
+    public var accountNetwork: AccountNetworkResult
+    /// Where Figuur 2 draws each node of `accountNetwork` (nil: too many nodes to draw).
+    public var accountLayout: [(x: Double, y: Double)]?
+    /// The node indices of each edge of `accountNetwork`.
+    public var accountEdgeEnds: [(source: Int, target: Int)]
+    /// The most active accounts (by tweets) with their Tabel 6 counts.
+    public var accounts: [AccountRow]
 
     /// What the report covers and how.
     public struct Options: Sendable {
@@ -43,6 +52,11 @@ public struct ReportData: Sendable {
         public var scope = Scope()
         /// The co-occurrence network's threshold and clustering.
         public var network = Cooccurrence.Options()
+        /// Figuur 2's kind, filters and clustering; a `minDegree` of nil means the study's
+        /// filter scaled to the corpus (`studyMinDegree`).
+        public var accountNetwork = Options.interactionOfTheCorpus
+        /// How many of the most active accounts the per-account table shows.
+        public var accounts = 20
         /// The defaults of `twindex report`.
         public init() {}
     }
@@ -70,6 +84,11 @@ public struct ReportData: Sendable {
         network.scope = scope
         network.timeZone = zone
         let clustered = try Cooccurrence.network(in: store, options: network)
+        var accountOptions = options.accountNetwork
+        if accountOptions.minDegree == nil {
+            accountOptions.minDegree = studyMinDegree(tweets: stats.tweets, accounts: stats.users)
+        }
+        let accounts = try AccountNetwork.network(in: store, options: accountOptions)
         return ReportData(
             storePath: store.path, stats: stats,
             ratios: ratios,
@@ -78,8 +97,24 @@ public struct ReportData: Sendable {
             yearActivity: yearActivity,
             hashtags: try HashtagCounts.top(in: store, limit: 25, scope: scope, timeZone: zone),
             network: clustered.result,
-            networkLayout: NetworkLayout(clustered))
+            networkLayout: NetworkLayout(clustered),
+            accountNetwork: accounts.result, accountLayout: accounts.layout(maxNodes: maxDrawnAccounts),
+            accountEdgeEnds: accounts.edgeEnds,
+            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts))
     }
+
+    /// The study's Figuur 2 kept the accounts with more than 50 connections in 687,811 tweets
+    /// by 1,109 accounts; a corpus with fewer (or more) tweets per account has proportionally
+    /// fewer (more) neighbours per account, so the report keeps those with more than
+    /// 50 × (tweets per account) / (687,811 / 1,109), rounded: 50 on a corpus of the study's size.
+    public static func studyMinDegree(tweets: Int64, accounts: Int64) -> Int {
+        guard accounts > 0 else { return 0 }
+        let perAccount = Double(tweets) / Double(accounts), study = 687_811.0 / 1_109
+        return Int((50 * perAccount / study).rounded())
+    }
+
+    /// Past this many nodes Figuur 2 is not drawn (the tables still are): use `twindex network --gexf`.
+    public static let maxDrawnAccounts = 1500
 
     /// The last year whose 31 December the data reaches, else the last year with data;
     /// nil for a store without tweets.
@@ -87,6 +122,16 @@ public struct ReportData: Sendable {
         guard let last = days.rows.last(where: { $0.tweets > 0 })?.date, let y = Int(last.prefix(4)) else { return nil }
         let first = days.rows.first { $0.tweets > 0 }.flatMap { Int($0.date.prefix(4)) } ?? y
         return last.hasSuffix("-12-31") || y == first ? y : y - 1
+    }
+}
+
+extension ReportData.Options {
+    /// The report's default account network: interactions among the corpus's accounts.
+    public static var interactionOfTheCorpus: AccountNetwork.Options {
+        var o = AccountNetwork.Options()
+        o.kind = .interaction
+        o.corpusOnly = true
+        return o
     }
 }
 

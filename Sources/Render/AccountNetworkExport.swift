@@ -26,7 +26,8 @@ public enum AccountNetworkExport {
         ])
     }
 
-    private static func node(_ n: AccountNetworkResult.Node, bipartite: Bool) -> JSONValue {
+    /// One node of the `--json` document.
+    static func node(_ n: AccountNetworkResult.Node, bipartite: Bool) -> JSONValue {
         var o: [String: JSONValue] = [
             n.type == .hashtag ? "tag" : "account": .string(n.key), "label": .string(n.label),
             "user_id": .optional(n.userID), "tweets": .int(n.tweets),

@@ -93,27 +93,16 @@ extension HTMLReport {
             return ReportSection(id: "network", title: title,
                                  html: "<p class=\"note\">No hashtag is in more than \(r.moreThan) tweets.</p>", embedded: embedded)
         }
-        let pos = d.networkLayout.positions
-        let size = 760.0, pad = 60.0
-        let px = { (i: Int) in pad + (pos[i].x + 1) / 2 * (size - 2 * pad) }
-        let py = { (i: Int) in pad + (pos[i].y + 1) / 2 * (size - 2 * pad) }
         let maxF = Double(r.nodes.map(\.frequency).max() ?? 1)
-        let maxW = Double(r.edges.map(\.weight).max() ?? 1)
-        let colour = SVGCharts.communityColour
-        var s = #"<svg viewBox="0 0 \#(Int(size)) \#(Int(size))" role="img" class="net">"#
-        for (e, (a, b)) in zip(r.edges, d.networkLayout.edgeEnds) {
-            let w = 0.3 + 3 * Double(e.weight) / maxW
-            s += #"<line x1="\#(SVGCharts.fmt(px(a)))" y1="\#(SVGCharts.fmt(py(a)))" x2="\#(SVGCharts.fmt(px(b)))" y2="\#(SVGCharts.fmt(py(b)))" stroke="gray" stroke-opacity="0.35" stroke-width="\#(SVGCharts.fmt(w))"/>"#
-        }
         let labelled = Set(r.nodes.prefix(40).map(\.tag))
-        for (i, n) in r.nodes.enumerated() {
-            let radius = GraphExport.nodeRadius(n.frequency, max: maxF)
-            s += #"<circle cx="\#(SVGCharts.fmt(px(i)))" cy="\#(SVGCharts.fmt(py(i)))" r="\#(SVGCharts.fmt(radius))" fill="\#(colour(n.community))" stroke="white"><title>#\#(Markup.escape(n.label)): \#(n.frequency) tweets, \#(n.users) accounts, community \#(n.community)</title></circle>"#
-            if labelled.contains(n.tag) {
-                s += #"<text x="\#(SVGCharts.fmt(px(i)))" y="\#(SVGCharts.fmt(py(i) - radius - 2))" class="nl" text-anchor="middle">#\#(Markup.escape(n.label))</text>"#
-            }
+        let drawn = r.nodes.map { n in
+            DrawnNode(radius: GraphExport.nodeRadius(n.frequency, max: maxF), colour: SVGCharts.communityColour(n.community),
+                      title: "#\(n.label): \(n.frequency) tweets, \(n.users) accounts, community \(n.community)",
+                      label: labelled.contains(n.tag) ? "#" + n.label : nil)
         }
-        s += SVGCharts.legend(r.communities.prefix(7).map { ("community \($0.id)", colour($0.id)) }, x: 10, y: 10) + "</svg>"
+        let s = SVGCharts.network(positions: d.networkLayout.positions,
+                                  edges: zip(r.edges, d.networkLayout.edgeEnds).map { ($1.source, $1.target, $0.weight) },
+                                  nodes: drawn, legend: communityLegend(r.communities))
         var html = "<p class=\"note\">\(r.nodes.count) hashtags in more than \(r.moreThan) tweets, \(r.edges.count) edges (tweets carrying both); "
             + "\(r.algorithm.rawValue), resolution \(r.resolution), seed \(r.seed): modularity Q = \(String(format: "%.4f", r.modularity)), "
             + "\(r.communities.count) communities. Node size: tweets; colour: community; layout: ForceAtlas2-like.</p>"
@@ -123,5 +112,10 @@ extension HTMLReport {
             [String($0.id), String($0.size), $0.top.map { "#" + (labels[$0] ?? $0) }.joined(separator: " ")]
         }, numeric: [0, 1])
         return ReportSection(id: "network", title: title, html: html, embedded: embedded)
+    }
+
+    /// The legend of a network's largest communities, in their drawing colours.
+    static func communityLegend(_ communities: [CooccurrenceResult.Community]) -> [(String, String)] {
+        communities.prefix(7).map { ("community \($0.id)", SVGCharts.communityColour($0.id)) }
     }
 }
