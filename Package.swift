@@ -11,8 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev).
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev, libpq-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(name: "CSimdJSON", path: "Sources/CSimdJSON",
@@ -22,7 +23,7 @@ let package = Package(
         .target(name: "Model"),
         .target(name: "Text", dependencies: ["CICU"]),
         .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib"]),
-        .target(name: "Store", dependencies: ["Model", "CSQLite"]),
+        .target(name: "Store", dependencies: ["Model", "CSQLite", "CPostgres"]),
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
