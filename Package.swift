@@ -11,10 +11,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev, libpq-dev).
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev, libarchive-dev, libpq-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CPostgres", path: "Sources/CPostgres"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive"),
         .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(name: "CSimdJSON", path: "Sources/CSimdJSON",
                 cxxSettings: [.unsafeFlags(["-O3", "-std=c++17"])],
@@ -22,7 +23,7 @@ let package = Package(
 
         .target(name: "Model"),
         .target(name: "Text", dependencies: ["CICU"]),
-        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib"]),
+        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib", "CArchive"]),
         .target(name: "Store", dependencies: ["Model", "CSQLite", "CPostgres"]),
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),

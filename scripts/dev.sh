@@ -17,8 +17,8 @@ case "$job" in
 esac
 
 # Build and run needs (C libraries behind the targets in Sources/C*), then what only tests use.
-packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libpq-dev"
-[ "$job" = test ] && packages="$packages python3-venv postgresql"
+packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libarchive-dev libpq-dev"
+[ "$job" = test ] && packages="$packages python3-venv zstd postgresql"
 
 missing=""
 for p in $packages; do
@@ -55,7 +55,8 @@ fi
 
 # One command: the build fails on an import a target does not declare, every public
 # declaration must have a doc comment, then the tests run.
-swift build --build-tests --explicit-target-dependency-import-check error && scripts/check-public-docs.py
+swift build --build-tests --explicit-target-dependency-import-check error
+scripts/check-public-docs.py
 
 # The PostgreSQL tests run against a throwaway cluster (TWINDEX_TEST_PG is its URL), stopped
 # and removed however the tests end. Unless TWINDEX_TEST_PG is already set: then that server.
