@@ -79,6 +79,11 @@ struct Search: ParsableCommand {
             let table = output.format == .table
             if table && Console.stdoutIsTerminal { request.highlight = ("\u{1B}[1;33m", "\u{1B}[0m") }
             let hits = try db.search(request)
+            let unindexed = try db.unindexedTweetCount()
+            if unindexed > 0 {
+                Console.err("twindex: note: \(unindexed) stored tweets are not in the full-text index yet, so this search cannot find them; "
+                    + "any `twindex ingest --db \(store.path) …` indexes them first (`- < /dev/null` as the input will do)")
+            }
             output.print(Table(columns: ["id", "created_at", "screen_name", "text"], rows: hits.map {
                 [.string(String($0.id)), .optional($0.createdAt.map(Store.iso8601)), .optional($0.screenName), .string($0.text)]
             }))
