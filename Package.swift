@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
-        .target(name: "Output"),
+        .target(name: "Output", dependencies: ["Model"]),
         .target(name: "Render", dependencies: ["Model", "Analysis", "Output"]),
         .target(name: "Generate", dependencies: ["Model", "Text"]),
         .executableTarget(name: "twindex", dependencies: [

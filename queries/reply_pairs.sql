@@ -1,6 +1,7 @@
 -- Who replies to whom: author → replied-to screen name, by number of replies
 -- (replies as Twitter marks them: in_reply_to_status_id set).
 -- example: twindex query queries/reply_pairs.sql --param limit=25
+-- param: limit integer
 SELECT '@' || coalesce(u.screen_name, t.author_id) AS author, '@' || t.in_reply_to_screen_name AS replies_to,
        count(*) AS replies
 FROM tweets t LEFT JOIN users u ON u.id = t.author_id

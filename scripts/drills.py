@@ -200,10 +200,18 @@ def search_snapshot(db, word):
         matched = {r[0] for r in c.execute("SELECT t.id FROM tweets_fts JOIN tweets t ON t.seq = tweets_fts.rowid "
                                            "WHERE tweets_fts MATCH ?", (word,))}
         docs = c.execute("SELECT count(*) FROM tweets_fts_docsize").fetchone()[0]
+        deleted = {r[0] for r in c.execute("SELECT id FROM deleted_tweets")}
         c.execute("COMMIT")
     finally:
         c.close()
-    return {r[0] for r in rows}, {r[0] for r in rows if word in tokens(r[1])}, matched, docs
+    return {r[0] for r in rows}, {r[0] for r in rows if word in tokens(r[1])}, matched, docs, deleted
+
+
+def cli_search(db, word):
+    """`twindex search --all`: (exit code, ids found, whether stderr is only its count line)."""
+    r = sh([BIN, "search", "--db", db, word, "--all", "--format", "jsonl"])
+    found = {int(json.loads(line)["id"]) for line in r.stdout.splitlines() if line.strip()}
+    return r.returncode, found, r.stderr == f"{len(found)} matched, {len(found)} shown\n", r.stderr
 
 
 def search_during_ingest_drill(corpus, work, word="overleg"):
@@ -213,32 +221,33 @@ def search_during_ingest_drill(corpus, work, word="overleg"):
 
     def check(label):
         nonlocal snapshots, most
-        stored, expected, matched, docs = search_snapshot(db, word)
+        stored, expected, matched, docs, deleted = search_snapshot(db, word)
         snapshots += 1
         most = max(most, len(expected))
         if matched != expected or docs != len(stored):
             failures.append(f"search {label}: {len(stored)} stored, {docs} indexed; '{word}' in {len(expected)} texts, "
                             f"index matches {len(matched)}")
-        return stored, expected
+        return stored, expected, deleted
 
     while not os.path.exists(db):
         time.sleep(0.01)
     while writer.poll() is None:
         try:
-            stored_a, expected_a = check("during ingest")
+            stored_a, expected_a, _ = check("during ingest")
         except sqlite3.OperationalError:       # the schema is not committed yet
             time.sleep(0.05)
             continue
-        r = sh([BIN, "search", "--db", db, word, "--limit", "1000000", "--format", "jsonl"])
-        stored_b, expected_b = check("during ingest")
+        rc, found, quiet, err = cli_search(db, word)
+        stored_b, expected_b, deleted_b = check("during ingest")
         searches += 1
-        found = {int(json.loads(line)["id"]) for line in r.stdout.splitlines() if line.strip()}
         # Tweets stored before and after the search were stored during it: it must find those
-        # of them that have the word, and nothing without it.
+        # of them that have the word, and nothing without it (but for a tweet stored and then
+        # removed by a delete notice while it ran).
         missing = (expected_a & stored_b) - found
-        if r.returncode != 0 or r.stderr or missing or not found <= expected_a | expected_b:
-            extra = found - expected_a - expected_b
-            failures.append(f"search during ingest: exit {r.returncode}, {len(found)} found, {len(missing)} missing, {len(extra)} unexpected (e.g. {sorted(extra)[:3]}); {r.stderr.strip()[:200]}")
+        extra = found - expected_a - expected_b - deleted_b
+        if rc != 0 or not quiet or missing or extra:
+            failures.append(f"search during ingest: exit {rc}, {len(found)} found, {len(missing)} missing, "
+                            f"{len(extra)} unexpected (e.g. {sorted(extra)[:3]}); {err.strip()[:200]}")
     # A killed run: everything it committed is searchable until (and without) the next run.
     killed = os.path.join(work, "killed.db")
     p = subprocess.Popen([BIN, "ingest", "--db", killed, "--quiet", corpus], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -246,12 +255,11 @@ def search_during_ingest_drill(corpus, work, word="overleg"):
         time.sleep(0.02)
     p.send_signal(signal.SIGKILL)
     p.wait()
-    stored, expected, matched, docs = search_snapshot(killed, word)
-    r = sh([BIN, "search", "--db", killed, word, "--limit", "1000000", "--format", "jsonl"])
-    found = {int(json.loads(line)["id"]) for line in r.stdout.splitlines() if line.strip()}
-    if matched != expected or docs != len(stored) or found != expected or r.stderr:
+    stored, expected, matched, docs, _ = search_snapshot(killed, word)
+    rc, found, quiet, err = cli_search(killed, word)
+    if matched != expected or docs != len(stored) or found != expected or rc != 0 or not quiet:
         failures.append(f"search after a kill: {len(stored)} stored, {docs} indexed, {len(expected)} with '{word}', "
-                        f"{len(found)} found; {r.stderr.strip()[:200]}")
+                        f"{len(found)} found; {err.strip()[:200]}")
     print(f"search during ingest drill: {snapshots} snapshots and {searches} searches while an ingest wrote (up to {most} "
           f"tweets with '{word}'), index = stored tweets in each; after a kill: {len(found)} of {len(expected)} "
           f"found among {len(stored)} stored")

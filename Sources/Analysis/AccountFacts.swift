@@ -22,8 +22,9 @@ enum AccountFacts {
     }
 
     /// For each wanted key: the spelling seen most recently (profiles by the tweet they came
-    /// with, mentions, replies, retweeted and quoted authors by their tweet's time; ties to the
-    /// larger spelling in code-point order) and the most recent user id given with any of them.
+    /// with, mentions, replies, retweeted and quoted authors by their tweet's time, imported
+    /// follow edges before all of them; ties to the larger spelling in code-point order) and
+    /// the most recent user id given with any of them.
     static func names(in store: Store, for keys: Set<String>) throws -> [String: Name] {
         guard !keys.isEmpty else { return [:] }
         var spelling: [String: (at: Int64, name: String)] = [:]
@@ -34,6 +35,8 @@ enum AccountFacts {
             UNION ALL SELECT in_reply_to_screen_name, created_at, in_reply_to_user_id FROM tweets WHERE in_reply_to_screen_name IS NOT NULL
             UNION ALL SELECT retweeted_screen_name, created_at, retweeted_user_id FROM tweets WHERE retweeted_screen_name IS NOT NULL
             UNION ALL SELECT quoted_screen_name, created_at, quoted_user_id FROM tweets WHERE quoted_screen_name IS NOT NULL
+            UNION ALL SELECT source_name, -9223372036854775807, source_id FROM follows WHERE source_name IS NOT NULL
+            UNION ALL SELECT target_name, -9223372036854775807, target_id FROM follows WHERE target_name IS NOT NULL
             """) { r in
             guard let name = r.string(0) else { return }
             let key = name.lowercased()
@@ -42,7 +45,6 @@ enum AccountFacts {
             if let seen = spelling[key], (seen.at, seen.name) >= (at, name) {} else { spelling[key] = (at, name) }
             if !r.isNull(2), (ids[key]?.at ?? .min) <= at { ids[key] = (at, r.int(2)) }
         }
-        // Follow edges name accounts too (ids only, or names no tweet gave).
         var out: [String: Name] = [:]
         for key in keys {
             out[key] = Name(label: spelling[key]?.name ?? key, userID: ids[key].map { String($0.id) })

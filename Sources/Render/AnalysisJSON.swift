@@ -57,12 +57,19 @@ public enum AnalysisJSON {
     /// `twindex hashtags --json`.
     public static func hashtags(_ rows: [HashtagRow]) -> JSONValue {
         .object(["rows": .array(rows.map {
-            .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets)])
+            .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets), "users": .int($0.users)])
         })])
     }
 }
 
 extension AnalysisJSON {
+    /// `document` (an object) with `"scope"` added: the scope the analysis ran over.
+    public static func scoped(_ document: JSONValue, _ s: Scope) -> JSONValue {
+        guard case .object(var members) = document else { return document }
+        members["scope"] = scope(s)
+        return .object(members)
+    }
+
     /// The scope an analysis ran over, echoed in its `--json` document as `"scope"`:
     /// `{"from", "to", "users", "languages", "exclude_retweets"}` (days local, null when open).
     public static func scope(_ s: Scope) -> JSONValue {

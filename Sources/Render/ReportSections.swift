@@ -99,7 +99,7 @@ extension HTMLReport {
         let py = { (i: Int) in pad + (pos[i].y + 1) / 2 * (size - 2 * pad) }
         let maxF = Double(r.nodes.map(\.frequency).max() ?? 1)
         let maxW = Double(r.edges.map(\.weight).max() ?? 1)
-        let colour = { (c: Int) in c < SVGCharts.palette.count - 1 ? SVGCharts.palette[c] : "#999999" }
+        let colour = SVGCharts.communityColour
         var s = #"<svg viewBox="0 0 \#(Int(size)) \#(Int(size))" role="img" class="net">"#
         for (e, (a, b)) in zip(r.edges, d.networkLayout.edgeEnds) {
             let w = 0.3 + 3 * Double(e.weight) / maxW
@@ -107,7 +107,7 @@ extension HTMLReport {
         }
         let labelled = Set(r.nodes.prefix(40).map(\.tag))
         for (i, n) in r.nodes.enumerated() {
-            let radius = 3 + 14 * (Double(n.frequency) / maxF).squareRoot()
+            let radius = GraphExport.nodeRadius(n.frequency, max: maxF)
             s += #"<circle cx="\#(SVGCharts.fmt(px(i)))" cy="\#(SVGCharts.fmt(py(i)))" r="\#(SVGCharts.fmt(radius))" fill="\#(colour(n.community))" stroke="white"><title>#\#(Markup.escape(n.label)): \#(n.frequency) tweets, \#(n.users) accounts, community \#(n.community)</title></circle>"#
             if labelled.contains(n.tag) {
                 s += #"<text x="\#(SVGCharts.fmt(px(i)))" y="\#(SVGCharts.fmt(py(i) - radius - 2))" class="nl" text-anchor="middle">#\#(Markup.escape(n.label))</text>"#

@@ -18,6 +18,8 @@ public struct StoredTweet: Equatable, Sendable {
     public var id: String
     /// ISO-8601 UTC.
     public var createdAt: String?
+    /// The same instant in UTC epoch seconds (for local times).
+    public var createdAtSeconds: Int64?
     /// See `id`.
     public var authorID: String?
     /// The author's latest screen name.
@@ -75,7 +77,7 @@ extension Store {
             WHERE t.id = ?
             """, [.integer(id)]) { s in
             found = StoredTweet(
-                id: String(s.int64(0)), createdAt: s.optionalInt64(1).map(Self.iso8601),
+                id: String(s.int64(0)), createdAt: s.optionalInt64(1).map(Self.iso8601), createdAtSeconds: s.optionalInt64(1),
                 authorID: s.optionalInt64(2).map(String.init), screenName: s.string(3), text: s.string(4) ?? "",
                 lang: s.string(5), inReplyToStatusID: s.optionalInt64(6).map(String.init),
                 retweetedID: s.optionalInt64(7).map(String.init), quotedID: s.optionalInt64(8).map(String.init),

@@ -1,42 +1,114 @@
+import Foundation
+
 /// The result of a read-only query: column names and rows of values.
 public struct QueryResult: Equatable, Sendable {
-    /// Column names of the last statement.
+    /// The last statement's column names, as SQLite reports them (duplicates possible).
     public var columns: [String]
     /// Its rows.
     public var rows: [[SQLValue]]
 }
 
 extension Store {
-    /// Runs one or more statements that only read (the store is also opened read-only, so
-    /// this is a second fence). Named parameters (`:name`, `@name`, `$name`) are bound from
-    /// `parameters`; a missing one is an error naming it. Returns the last statement's rows.
-    public func query(_ sql: String, parameters: [String: String] = [:]) throws -> QueryResult {
-        var remaining = Substring(sql)
+    /// Runs one or more statements that only read and collects the last one's rows (see
+    /// `query(_:parameters:columns:row:)`; use that to stream a large result).
+    public func query(_ sql: String, parameters: [String: SQLValue] = [:]) throws -> QueryResult {
         var result = QueryResult(columns: [], rows: [])
-        while let statement = try nextStatement(&remaining) {
-            guard statement.isReadOnly else { throw StoreError.readOnly(statement: statement.sql) }
-            for i in 1...max(1, statement.parameterCount) where i <= statement.parameterCount {
-                guard let name = statement.parameterName(i) else {
-                    throw StoreError.positionalParameter(statement: statement.sql)
-                }
-                let key = String(name.dropFirst())
-                guard let value = parameters[key] else { throw StoreError.missingParameter(name: key) }
-                // Numbers go in as numbers (LIMIT :n, created_at > :t), anything else as text.
-                if let n = Int64(value) {
-                    statement.bind(i, n)
-                } else if let x = Double(value), value.contains(".") {
-                    statement.bind(i, x)
-                } else {
-                    statement.bind(i, value)
-                }
-            }
-            result = QueryResult(columns: (0..<statement.columnCount).map(statement.columnName), rows: [])
-            while try statement.step() {
-                result.rows.append((0..<statement.columnCount).map(statement.value))
-            }
-        }
+        try query(sql, parameters: parameters, columns: { result.columns = $0 }, row: { result.rows.append($0) })
         return result
     }
+
+    /// `query(_:parameters:)` with every parameter bound as text.
+    public func query(_ sql: String, parameters: [String: String]) throws -> QueryResult {
+        try query(sql, parameters: parameters.mapValues(SQLValue.text))
+    }
+
+    /// Runs one or more statements that only read (the store is also opened read-only, so
+    /// this is a second fence; read-only PRAGMAs such as `table_info` pass). Every statement
+    /// is prepared before any runs, so a refused statement, an empty text or a parameter
+    /// no statement has fails before anything is printed. Named parameters (`:name`,
+    /// `@name`, `$name`) are bound from `parameters` as given. The last statement's column
+    /// names go to `columns`, then each of its rows to `row` as it is read: memory stays flat
+    /// in the size of the result.
+    public func query(_ sql: String, parameters: [String: SQLValue], columns: ([String]) throws -> Void,
+                      row: ([SQLValue]) throws -> Void) throws {
+        let statements = try prepareAll(sql)
+        guard let last = statements.last else { throw StoreError.emptyStatement }
+        let known = try parameterNames(of: statements)
+        if let unknown = parameters.keys.sorted().first(where: { !known.contains($0) }) {
+            throw StoreError.unknownParameter(name: unknown, known: known)
+        }
+        for statement in statements {
+            for i in 1...max(1, statement.parameterCount) where i <= statement.parameterCount {
+                let key = String((statement.parameterName(i) ?? "?").dropFirst())
+                guard let value = parameters[key] else { throw StoreError.missingParameter(name: key) }
+                statement.bind(i, value: value)
+            }
+            if statement !== last {
+                while try statement.step() {}
+                continue
+            }
+            try columns((0..<statement.columnCount).map(statement.columnName))
+            while try statement.step() {
+                try row((0..<statement.columnCount).map(statement.value))
+            }
+        }
+    }
+
+    /// The named parameters of `sql`'s statements, without their `:`/`@`/`$`, in order of
+    /// first use; an empty text is `StoreError.emptyStatement`.
+    public func parameterNames(_ sql: String) throws -> [String] {
+        let statements = try prepareAll(sql)
+        if statements.isEmpty { throw StoreError.emptyStatement }
+        return try parameterNames(of: statements)
+    }
+
+    private func parameterNames(of statements: [Statement]) throws -> [String] {
+        var names: [String] = []
+        for statement in statements where statement.parameterCount > 0 {
+            for i in 1...statement.parameterCount {
+                guard let name = statement.parameterName(i) else { throw StoreError.positionalParameter(statement: statement.sql) }
+                let key = String(name.dropFirst())
+                if !names.contains(key) { names.append(key) }
+            }
+        }
+        return names
+    }
+
+    /// Every statement of `sql`, prepared and checked to only read.
+    private func prepareAll(_ sql: String) throws -> [Statement] {
+        var remaining = Substring(sql)
+        var statements: [Statement] = []
+        while let statement = try nextStatement(&remaining) {
+            guard statement.isReadOnly || Self.isReadOnlyPragma(statement.sql) else {
+                throw StoreError.readOnly(statement: statement.sql)
+            }
+            statements.append(statement)
+        }
+        return statements
+    }
+
+    /// PRAGMAs that only report (SQLite marks no PRAGMA read-only): the listing ones, with or
+    /// without their table argument, and settings read without a value (`= x` or `(x)` on a
+    /// setting would set it).
+    static func isReadOnlyPragma(_ sql: String) -> Bool {
+        let text = sql.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
+        guard text.hasPrefix("pragma"), !text.contains("=") else { return false }
+        let body = text.dropFirst("pragma".count).trimmingCharacters(in: .whitespaces)
+        let name = String(body.prefix(while: { $0.isLetter || $0 == "_" || $0 == "." }).split(separator: ".").last ?? "")
+        let hasArgument = body.contains("(")
+        return listingPragmas.contains(name) || (!hasArgument && settingPragmas.contains(name))
+    }
+
+    private static let listingPragmas: Set<String> = [
+        "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+        "database_list", "collation_list", "function_list", "module_list", "pragma_list", "compile_options",
+        "integrity_check", "quick_check", "foreign_key_check",
+    ]
+
+    private static let settingPragmas: Set<String> = [
+        "user_version", "schema_version", "application_id", "page_count", "page_size", "freelist_count",
+        "encoding", "journal_mode", "data_version", "auto_vacuum", "cache_size",
+    ]
 
     /// Prepares the next statement of `sql`, advancing past it; nil when only white space is left.
     private func nextStatement(_ sql: inout Substring) throws -> Statement? {

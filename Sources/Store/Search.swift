@@ -15,8 +15,8 @@ public struct SearchRequest: Sendable, Equatable {
     public var lower: Int64?
     /// See `lower`.
     public var upper: Int64?
-    /// At most this many hits.
-    public var limit = 50
+    /// At most this many hits; nil for every one.
+    public var limit: Int? = 50
     /// The order of hits.
     public var sort = Sort.rank
     /// Markers put around matched terms (nil: plain text).
@@ -46,7 +46,8 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension Store {
-    /// Runs `r`; throws `StoreError.invalidSearch` for a query FTS5 cannot parse.
+    /// Runs `r` and collects its hits; throws `StoreError.invalidSearch` for a query FTS5
+    /// cannot parse.
     ///
     /// ```swift
     /// var request = SearchRequest(query: "trein OR spoor")
@@ -54,6 +55,13 @@ extension Store {
     /// let hits = try store.search(request)
     /// ```
     public func search(_ r: SearchRequest) throws -> [SearchHit] {
+        var hits: [SearchHit] = []
+        try search(r) { hits.append($0) }
+        return hits
+    }
+
+    /// Runs `r`, handing each hit to `each` as it is read (memory flat in the number of hits).
+    public func search(_ r: SearchRequest, each: (SearchHit) throws -> Void) throws {
         // Only fixed SQL text is chosen here; every user value goes in as a parameter.
         let order: String
         switch r.sort {
@@ -62,18 +70,51 @@ extension Store {
         case .oldest: order = "t.created_at ASC, t.id ASC"
         }
         let text = r.highlight == nil ? "t.text" : "highlight(tweets_fts, 0, :open, :close)"
-        let sql = """
+        let s = try prepareSearch("""
             SELECT t.id, t.created_at, u.screen_name, \(text)
             FROM tweets_fts JOIN tweets t ON t.seq = tweets_fts.rowid
             LEFT JOIN users u ON u.id = t.author_id
-            WHERE tweets_fts MATCH :query
-              AND (:user IS NULL OR t.author_id IN (SELECT id FROM users WHERE screen_name = :user COLLATE NOCASE))
-              AND (:tag IS NULL OR EXISTS (SELECT 1 FROM hashtags h WHERE h.tweet_id = t.id AND h.tag = :tag))
-              AND (:lower IS NULL OR t.created_at >= :lower)
-              AND (:upper IS NULL OR t.created_at < :upper)
+            WHERE \(Self.searchFilter)
             ORDER BY \(order)
             LIMIT :limit
-            """
+            """, r)
+        s.bind(sqlite3_bind_parameter_index(s.handle, ":limit"), value: .integer(Int64(r.limit ?? -1)))
+        if let h = r.highlight {
+            s.bind(sqlite3_bind_parameter_index(s.handle, ":open"), value: .text(h.open))
+            s.bind(sqlite3_bind_parameter_index(s.handle, ":close"), value: .text(h.close))
+        }
+        do {
+            while try s.step() {
+                try each(SearchHit(id: s.int64(0), createdAt: s.optionalInt64(1), screenName: s.string(2), text: s.string(3) ?? ""))
+            }
+        } catch StoreError.sqlite(_, let message, _) {
+            throw StoreError.invalidSearch(query: r.query, message: message)
+        }
+    }
+
+    /// How many tweets `r` matches, whatever its limit.
+    public func searchCount(_ r: SearchRequest) throws -> Int {
+        let s = try prepareSearch("""
+            SELECT count(*) FROM tweets_fts JOIN tweets t ON t.seq = tweets_fts.rowid
+            WHERE \(Self.searchFilter)
+            """, r)
+        do {
+            return try s.step() ? Int(s.int64(0)) : 0
+        } catch StoreError.sqlite(_, let message, _) {
+            throw StoreError.invalidSearch(query: r.query, message: message)
+        }
+    }
+
+    private static let searchFilter = """
+        tweets_fts MATCH :query
+          AND (:user IS NULL OR t.author_id IN (SELECT id FROM users WHERE screen_name = :user COLLATE NOCASE))
+          AND (:tag IS NULL OR EXISTS (SELECT 1 FROM hashtags h WHERE h.tweet_id = t.id AND h.tag = :tag))
+          AND (:lower IS NULL OR t.created_at >= :lower)
+          AND (:upper IS NULL OR t.created_at < :upper)
+        """
+
+    /// `sql` prepared with the request's filter values bound.
+    private func prepareSearch(_ sql: String, _ r: SearchRequest) throws -> Statement {
         let s = try db.prepare(sql)
         func bind(_ name: String, _ value: SQLValue) {
             let i = sqlite3_bind_parameter_index(s.handle, name)
@@ -84,20 +125,7 @@ extension Store {
         bind(":tag", r.hashtag.map(SQLValue.text) ?? .null)
         bind(":lower", r.lower.map(SQLValue.integer) ?? .null)
         bind(":upper", r.upper.map(SQLValue.integer) ?? .null)
-        bind(":limit", .integer(Int64(r.limit)))
-        if let h = r.highlight {
-            bind(":open", .text(h.open))
-            bind(":close", .text(h.close))
-        }
-        var hits: [SearchHit] = []
-        do {
-            while try s.step() {
-                hits.append(SearchHit(id: s.int64(0), createdAt: s.optionalInt64(1), screenName: s.string(2), text: s.string(3) ?? ""))
-            }
-        } catch StoreError.sqlite(_, let message, _) {
-            throw StoreError.invalidSearch(query: r.query, message: message)
-        }
-        return hits
+        return s
     }
 }
 

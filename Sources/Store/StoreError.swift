@@ -41,6 +41,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case readOnly(statement: String)
     /// A named parameter of a query has no value.
     case missingParameter(name: String)
+    /// A query text holds no statement (only white space, `;` or comments).
+    case emptyStatement
+    /// A parameter was given that no statement of the query has; `known` are the ones it has.
+    case unknownParameter(name: String, known: [String])
+    /// A saved query's `-- param:` line is not `NAME text|integer|real`.
+    case badParameterDeclaration(line: Int, text: String)
     /// A query uses positional parameters (`?`), which cannot be given by name.
     case positionalParameter(statement: String)
     /// SQL that SQLite cannot prepare.
@@ -89,6 +95,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "refused: the statement would write (\(statement.prefix(80)))"
         case .missingParameter(let name):
             return "the query needs a value for :\(name)"
+        case .emptyStatement:
+            return "the SQL text holds no statement"
+        case .unknownParameter(let name, let known):
+            return "the query has no parameter :\(name)" + (known.isEmpty ? " (it takes none)" : " (it has " + known.map { ":" + $0 }.joined(separator: ", ") + ")")
+        case .badParameterDeclaration(let line, let text):
+            return "line \(line): \(text): expected -- param: NAME text|integer|real"
         case .positionalParameter(let statement):
             return "positional parameters (?) cannot be given (in: \(statement.prefix(80)))"
         case .invalidSQL(let message, let sql):

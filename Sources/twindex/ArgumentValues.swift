@@ -25,3 +25,6 @@ extension Profile: ExpressibleByArgument {}
 
 /// `--kind mention|reply|retweet|quote|interaction|follow|user-hashtag` (network).
 extension NetworkKind: ExpressibleByArgument {}
+
+/// `--sort tweets|mentions_received|followers` (users).
+extension Accounts.Sort: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Model
+import Output
 import Store
 
 struct Stats: ParsableCommand {
@@ -57,8 +58,8 @@ struct BadLines: ParsableCommand {
             }
             if lines.isEmpty { Console.out("no bad lines") }
             for b in lines {
-                let text = b.text.count > 200 ? String(b.text.prefix(200)) + "…" : b.text
-                Console.out("\(b.file):\(b.line): \(b.error)\n    \(text)")
+                let text = TerminalText.sanitized(b.text.count > 200 ? String(b.text.prefix(200)) + "…" : b.text)
+                Console.out(TerminalText.sanitized("\(b.file):\(b.line): \(b.error)") + "\n    " + text)
             }
         }
     }
@@ -74,12 +75,15 @@ struct Show: ParsableCommand {
     @Flag(help: "Print the original line, read back from the source file.")
     var raw = false
 
+    @OptionGroup var zone: TimeZoneOption
+
     @Argument(help: "The tweet id.")
     var id: String
 
     func run() throws {
         try reportingErrors {
             guard let tweetID = Int64(id) else { throw ValidationError("\(id) is not a tweet id (digits expected)") }
+            let tz = try zone.zone()
             let db = try Store.openForReading(path: store.path)
             guard let t = try db.tweet(id: tweetID) else {
                 let why = try db.isDeleted(id: tweetID) ? "it was deleted by a delete notice" : "it was never ingested"
@@ -95,9 +99,11 @@ struct Show: ParsableCommand {
                 Console.out(line)
                 return
             }
+            let local = t.createdAtSeconds.map { LocalTime.iso8601($0, in: tz) }
             if output.json {
                 Console.json(.object([
-                    "id": .string(t.id), "created_at": .optional(t.createdAt), "author_id": .optional(t.authorID),
+                    "id": .string(t.id), "created_at": .optional(t.createdAt), "created_at_local": .optional(local),
+                    "author_id": .optional(t.authorID),
                     "screen_name": .optional(t.screenName), "text": .string(t.text), "lang": .optional(t.lang),
                     "in_reply_to_status_id": .optional(t.inReplyToStatusID), "retweeted_id": .optional(t.retweetedID),
                     "quoted_id": .optional(t.quotedID), "hashtags": .array(t.hashtags.map(JSONValue.string)),
@@ -106,17 +112,18 @@ struct Show: ParsableCommand {
                 ]))
                 return
             }
-            Console.out("""
-                id          \(t.id)
-                created_at  \(t.createdAt ?? "-")
-                author      \(t.screenName.map { "@" + $0 } ?? "-") (\(t.authorID ?? "-"))
-                text        \(t.text)
-                hashtags    \(t.hashtags.map { "#" + $0 }.joined(separator: " "))
-                mentions    \(t.mentions.map { "@" + $0 }.joined(separator: " "))
-                urls        \(t.urls.joined(separator: " "))
-                reply/RT/QT \(t.inReplyToStatusID ?? "-") / \(t.retweetedID ?? "-") / \(t.quotedID ?? "-")
-                source      \(t.file ?? "-"):\(t.line.map(String.init) ?? "-")
-                """)
+            // Data is sanitised line by line: no escape sequence of a tweet reaches the terminal.
+            Console.out([
+                "id          \(t.id)",
+                "created_at  \(local ?? "-")",
+                "author      \(t.screenName.map { "@" + $0 } ?? "-") (\(t.authorID ?? "-"))",
+                "text        \(t.text)",
+                "hashtags    \(t.hashtags.map { "#" + $0 }.joined(separator: " "))",
+                "mentions    \(t.mentions.map { "@" + $0 }.joined(separator: " "))",
+                "urls        \(t.urls.joined(separator: " "))",
+                "reply/RT/QT \(t.inReplyToStatusID ?? "-") / \(t.retweetedID ?? "-") / \(t.quotedID ?? "-")",
+                "source      \(t.file ?? "-"):\(t.line.map(String.init) ?? "-")",
+            ].map(TerminalText.sanitized).joined(separator: "\n"))
         }
     }
 }

@@ -6,91 +6,6 @@ import Render
 import Store
 import Text
 
-/// `--format table|csv|json|jsonl`.
-struct FormatOption: ParsableArguments {
-    @Option(help: "Output as a table, csv, json or jsonl.")
-    var format: Table.Format = .table
-
-    func print(_ table: Table) {
-        let text = table.rendered(as: format, width: Terminal.width)
-        FileHandle.standardOutput.write(Data((format == .csv ? text : text + "\n").utf8))
-    }
-}
-
-extension SQLValue {
-    var json: JSONValue {
-        switch self {
-        case .null: return .null
-        case .integer(let i): return .int(i)
-        case .real(let d): return .double(d)
-        case .text(let s): return .string(s)
-        case .blob(let b): return .string(b.map { String(format: "%02x", $0) }.joined())
-        }
-    }
-}
-
-struct Search: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Full-text search of tweets (FTS5 syntax), with filters.",
-        discussion: """
-            QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase", prefix*, OR, NOT, NEAR(word1 word2, 10). Matching ignores case and diacritics: financiele finds financiële.
-
-            Examples:
-              twindex search tentenkamp --from 2012-01-01 --to 2012-12-31
-              twindex search '"nieuwe werken" OR hnw' --sort newest --format csv
-            """)
-
-    @OptionGroup var store: StoreOptions
-
-    @Argument(help: "The search query.")
-    var query: String
-
-    @Option(help: "Only tweets by this screen name (case-insensitive).")
-    var user: String?
-
-    @Option(help: "Only tweets with this hashtag (any spelling: #NS finds #ns).")
-    var hashtag: String?
-
-    @OptionGroup var calendar: CalendarOptions
-
-    @Option(help: "At most this many tweets.")
-    var limit = 50
-
-    @Option(help: "rank (best match first), newest or oldest.")
-    var sort: SearchRequest.Sort = .rank
-
-    @OptionGroup var output: FormatOption
-
-    func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if query.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the search query is empty") }
-    }
-
-    func run() throws {
-        try reportingErrors {
-            let (zone, range) = try calendar.resolved()
-            let db = try Store.openForReading(path: store.path)
-            var request = SearchRequest(query: query)
-            request.user = user.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
-            request.hashtag = hashtag.map(TagNormalizer.normalize)
-            request.limit = limit
-            request.sort = sort
-            (request.lower, request.upper) = range.utcBounds(in: zone)
-            let table = output.format == .table
-            if table && Console.stdoutIsTerminal { request.highlight = ("\u{1B}[1;33m", "\u{1B}[0m") }
-            let hits = try db.search(request)
-            let unindexed = try db.unindexedTweetCount()
-            if unindexed > 0 {
-                Console.err("twindex: note: \(unindexed) stored tweets are not in the full-text index yet, so this search cannot find them; "
-                    + "any `twindex ingest --db \(store.path) …` indexes them first (`- < /dev/null` as the input will do)")
-            }
-            output.print(Table(columns: ["id", "created_at", "screen_name", "text"], rows: hits.map {
-                [.string(String($0.id)), .optional($0.createdAt.map(Store.iso8601)), .optional($0.screenName), .string($0.text)]
-            }))
-        }
-    }
-}
-
 struct SQL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
@@ -108,10 +23,15 @@ struct SQL: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    func validate() throws {
+        if statement.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";"))).isEmpty {
+            throw ValidationError("the SQL statement is empty")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
-            let result = try Store.openForReading(path: store.path).query(statement)
-            output.print(Table(columns: result.columns, rows: result.rows.map { $0.map(\.json) }))
+            try Cells.stream(statement, parameters: [:], store: try Store.openForReading(path: store.path), format: output)
         }
     }
 }
@@ -131,13 +51,19 @@ struct Query: ParsableCommand {
     @Argument(help: "The SQL file.")
     var file: String
 
-    @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp("A named parameter.", valueName: "name=value"))
+    @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(
+        "A named parameter, bound as text unless the query declares its type (-- param: NAME integer).",
+        valueName: "name=value"))
     var params: [String] = []
+
+    @Option(name: .customLong("param-int"), parsing: .singleValue, help: ArgumentHelp(
+        "A named parameter bound as an integer.", valueName: "name=value"))
+    var integerParams: [String] = []
 
     @OptionGroup var output: FormatOption
 
     func validate() throws {
-        for p in params where !p.contains("=") || p.hasPrefix("=") {
+        for p in params + integerParams where !p.contains("=") || p.hasPrefix("=") {
             throw ValidationError("--param \(p): expected NAME=VALUE")
         }
     }
@@ -147,13 +73,21 @@ struct Query: ParsableCommand {
             guard let sql = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw ValidationError("cannot read \(file)")
             }
-            var parameters: [String: String] = [:]
-            for p in params {
+            let db = try Store.openForReading(path: store.path)
+            let declared = try QueryParameters.declaredKinds(in: sql)
+            let known = try db.parameterNames(sql)
+            var parameters: [String: SQLValue] = [:]
+            for (p, forced) in params.map({ ($0, false) }) + integerParams.map({ ($0, true) }) {
                 let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                parameters[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+                let name = String(parts[0]), text = parts.count > 1 ? String(parts[1]) : ""
+                guard known.contains(name) else { throw StoreError.unknownParameter(name: name, known: known) }
+                let kind = forced ? .integer : declared[name] ?? .text
+                guard let value = QueryParameters.value(text, as: kind) else {
+                    throw UsageError("--param \(name)=\(text): \(name) is \(kind.rawValue == "integer" ? "an" : "a") \(kind.rawValue)")
+                }
+                parameters[name] = value
             }
-            let result = try Store.openForReading(path: store.path).query(sql, parameters: parameters)
-            output.print(Table(columns: result.columns, rows: result.rows.map { $0.map(\.json) }))
+            try Cells.stream(sql, parameters: parameters, store: db, format: output)
         }
     }
 }

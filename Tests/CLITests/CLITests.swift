@@ -113,7 +113,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("tentenkamp"))
         XCTAssertFalse(out.stdout.contains("\u{1B}["))
         let csv = try twindex("search", "--db", Self.db, "tentenkamp", "--limit", "3", "--format", "csv")
-        XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").first, "id,created_at,screen_name,text")
+        XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").first, "id,created_at,screen_name,text,created_at_local")
     }
 
     func testErrorsAreOneLineWithTheDocumentedExitCodes() throws {

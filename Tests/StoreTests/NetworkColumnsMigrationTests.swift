@@ -25,6 +25,7 @@ final class NetworkColumnsMigrationTests: XCTestCase {
         XCTAssertEqual(try store.schemaVersion(), Schema.migrations.count)
         func rows(_ sql: String) throws -> [[SQLValue]] { try store.query(sql).rows }
         XCTAssertEqual(try rows("SELECT count(*) FROM tweets WHERE id NOT IN (901, 902)"), [[.integer(262)]], "version 1's tweets kept")
+        XCTAssertEqual(try rows("SELECT count(*) FROM follows"), [[.integer(0)]], "the follows table is made")
         XCTAssertEqual(try rows("SELECT count(*) FROM tweets WHERE id NOT IN (901, 902) AND retweeted_screen_name IS NOT NULL"), [[.integer(0)]])
         XCTAssertEqual(try rows("""
             SELECT id, retweeted_user_id, retweeted_screen_name, quoted_user_id, quoted_screen_name, in_reply_to_screen_name

@@ -101,7 +101,7 @@ final class SearchTests: XCTestCase {
         let store = try Store.openForReading(path: Self.db)
         let r = try store.query("SELECT id FROM tweets WHERE author_id = :user ORDER BY id LIMIT :n", parameters: ["user": "1", "n": "5"])
         XCTAssertEqual(r.rows, [[.integer(1)], [.integer(3)]])
-        XCTAssertThrowsError(try store.query("SELECT :who", parameters: [:])) {
+        XCTAssertThrowsError(try store.query("SELECT :who")) {
             XCTAssertEqual($0 as? StoreError, .missingParameter(name: "who"))
         }
     }

@@ -1,0 +1,43 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Render
+import Store
+
+struct UsersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users",
+        abstract: "Per account: tweets, first and last, Tabel 6 counts and shares, replies, retweets, hashtags, mentions received, followers.",
+        discussion: """
+            One row per author in the store. mentions_received counts tweets by other accounts mentioning the account (native retweets left out, as in `network --kind mention`); mentioned_by the distinct accounts among them. followers and friends are the latest profile's. Without --top, --json and --csv give every account and the table the first 20.
+
+            Example:  twindex users --sort mentions_received --top 30
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    @Flag(help: "Print CSV (every column, shares as fractions) instead of a table.")
+    var csv = false
+
+    @Option(help: ArgumentHelp("How many accounts.", valueName: "N"))
+    var top: Int?
+
+    @Option(help: "Order: tweets, mentions_received or followers (largest first).")
+    var sort: Accounts.Sort = .tweets
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if csv && output.json { throw ValidationError("--csv and --json exclude each other") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let limit = top ?? (output.json || csv ? nil : 20)
+            let rows = try Accounts.compute(in: try Store.openForReading(path: store.path), sort: sort, limit: limit)
+            if output.json { return Console.json(AccountsExport.json(rows)) }
+            if csv { return FileHandle.standardOutput.write(Data(AccountsExport.table(rows).csv().utf8)) }
+            Console.out(AccountsExport.text(rows, width: Terminal.width))
+        }
+    }
+}
