@@ -175,5 +175,10 @@ package enum Schema {
         );
         CREATE INDEX follows_file ON follows(file_id);
         """,
+        // Archive members (tar, zip) are units of input of their own: their files row has
+        // the archive's path and the member's name (NULL for a plain file), size and time.
+        """
+        ALTER TABLE files ADD COLUMN member TEXT;
+        """,
     ]
 }
