@@ -36,6 +36,10 @@ public struct Scope: Sendable, Equatable {
         range.from == nil && range.to == nil && users.isEmpty && languages.isEmpty && !excludeRetweets
     }
 
+    /// True when the scope limits only the days (no accounts, languages or retweets left out):
+    /// the per-quarter summaries can serve it.
+    public var limitsOnlyDays: Bool { users.isEmpty && languages.isEmpty && !excludeRetweets }
+
     /// A boolean SQL expression over the columns of `tweets` (qualified by `table`, e.g. `t`),
     /// with its arguments in order. `lower`/`upper` are the range's UTC bounds in seconds.
     public func filter(lower: Int64, upper: Int64, table: String = "tweets") -> (sql: String, arguments: [SQLValue]) {

@@ -175,5 +175,54 @@ package enum Schema {
         );
         CREATE INDEX follows_file ON follows(file_id);
         """,
+        // Summaries the analyses read instead of every tweet (Summaries.swift, BENCHMARKS.md).
+        // They hold the tweets up to meta.summary_seq; each ingest run brings them up to date
+        // at its end, and the trigger takes a deleted tweet out of them. Tweet rows are never
+        // updated in place (INSERT OR IGNORE, DELETE), which keeps them exact.
+        """
+        CREATE TABLE tweet_quarters (             -- per 15-minute UTC bucket: every zone's days and hours
+            quarter INTEGER PRIMARY KEY,          -- floor(created_at / 900)
+            tweets INTEGER NOT NULL, located INTEGER NOT NULL, geocoded INTEGER NOT NULL,
+            with_hashtags INTEGER NOT NULL, with_mentions INTEGER NOT NULL, with_links INTEGER NOT NULL,
+            retweets INTEGER NOT NULL, replies INTEGER NOT NULL, starting_with_at INTEGER NOT NULL
+        );
+        CREATE TABLE author_days (                -- which quarters of a UTC day an author tweeted in
+            author_id INTEGER NOT NULL,
+            day INTEGER NOT NULL,                 -- floor(created_at / 86400)
+            early INTEGER NOT NULL,               -- bit q: quarter q of the day (0-47)
+            late INTEGER NOT NULL,                -- bit q: quarter 48 + q
+            PRIMARY KEY (author_id, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_stale (              -- author days a delete left to recompute
+            author_id INTEGER NOT NULL, day INTEGER NOT NULL, PRIMARY KEY (author_id, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE tag_spellings (tag TEXT NOT NULL, spelling TEXT NOT NULL, tweets INTEGER NOT NULL,
+            PRIMARY KEY (tag, spelling)) WITHOUT ROWID;
+        CREATE TABLE tag_authors (tag TEXT NOT NULL, author_id INTEGER NOT NULL, tweets INTEGER NOT NULL,
+            PRIMARY KEY (tag, author_id)) WITHOUT ROWID;
+        CREATE TABLE tag_pairs (a TEXT NOT NULL, b TEXT NOT NULL, tweets INTEGER NOT NULL,   -- a < b
+            PRIMARY KEY (a, b)) WITHOUT ROWID;
+        INSERT INTO meta VALUES ('summary_seq', 0);
+        CREATE TRIGGER tweets_bd_summaries BEFORE DELETE ON tweets
+        WHEN old.seq <= (SELECT value FROM meta WHERE key = 'summary_seq') BEGIN
+            UPDATE tweet_quarters SET tweets = tweets - 1, located = located - old.located,
+                geocoded = geocoded - (old.longitude IS NOT NULL AND old.latitude IS NOT NULL),
+                with_hashtags = with_hashtags - old.has_hashtags, with_mentions = with_mentions - old.has_mentions,
+                with_links = with_links - old.has_urls, retweets = retweets - (old.retweeted_id IS NOT NULL),
+                replies = replies - (old.in_reply_to_status_id IS NOT NULL),
+                starting_with_at = starting_with_at - old.starts_with_at
+                WHERE quarter = (old.created_at - ((old.created_at % 900) + 900) % 900) / 900;
+            INSERT OR IGNORE INTO summary_stale SELECT old.author_id,
+                (old.created_at - ((old.created_at % 86400) + 86400) % 86400) / 86400
+                WHERE old.author_id IS NOT NULL AND old.created_at IS NOT NULL;
+            UPDATE tag_spellings SET tweets = tweets - 1
+                WHERE (tag, spelling) IN (SELECT tag, spelling FROM hashtags WHERE tweet_id = old.id);
+            UPDATE tag_authors SET tweets = tweets - 1
+                WHERE author_id = old.author_id AND tag IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
+            UPDATE tag_pairs SET tweets = tweets - 1
+                WHERE a IN (SELECT tag FROM hashtags WHERE tweet_id = old.id)
+                  AND b IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
+        END;
+        """,
     ]
 }

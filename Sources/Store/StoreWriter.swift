@@ -82,11 +82,12 @@ package final class StoreWriter: IngestTarget {
         try batches.commit()
     }
 
-    /// Brings the full-text and reader indexes up to date and closes the run with its status.
+    /// Brings the full-text and reader indexes and the summaries up to date and closes the run with its status.
     package func finishRun(status: String) throws {
         try commit()
         try IndexUpkeep.indexFullText(store.db)
         try IndexUpkeep.createReaderIndexes(store.db)
+        try Summaries.catchUp(store.db)
         try ledger.close(status: status)
         try store.db.execute("PRAGMA wal_checkpoint(PASSIVE); PRAGMA optimize")
     }
