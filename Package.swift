@@ -11,9 +11,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev).
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev, libarchive-dev, libpq-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive"),
         .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(name: "CSimdJSON", path: "Sources/CSimdJSON",
                 cxxSettings: [.unsafeFlags(["-O3", "-std=c++17"])],
@@ -21,8 +23,8 @@ let package = Package(
 
         .target(name: "Model"),
         .target(name: "Text", dependencies: ["CICU"]),
-        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib"]),
-        .target(name: "Store", dependencies: ["Model", "CSQLite"]),
+        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib", "CArchive"]),
+        .target(name: "Store", dependencies: ["Model", "CSQLite", "CPostgres"]),
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
@@ -43,7 +45,7 @@ let package = Package(
         .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "Graph", "Store", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

@@ -175,6 +175,11 @@ package enum Schema {
         );
         CREATE INDEX follows_file ON follows(file_id);
         """,
+        // Archive members (tar, zip) are units of input of their own: their files row has
+        // the archive's path and the member's name (NULL for a plain file), size and time.
+        """
+        ALTER TABLE files ADD COLUMN member TEXT;
+        """,
         // Summaries the analyses read instead of every tweet (Summaries.swift, BENCHMARKS.md).
         // They hold the tweets up to meta.summary_seq; each ingest run brings them up to date
         // at its end, and the trigger takes a deleted tweet out of them. Tweet rows are never

@@ -6,6 +6,7 @@ import Graph
 import Ingest
 import Load
 import Model
+import Output
 import Render
 import Store
 
@@ -131,7 +132,9 @@ struct Demo: ParsableCommand {
             }
 
             Console.out("twindex demo: \(sample) → \(dbPath)")
-            Console.out("\(data.stats.tweets) tweets by \(data.stats.users) accounts, \(data.stats.first ?? "-") to \(data.stats.last ?? "-")\n")
+            let zone = TimeZone(identifier: data.days.timeZone) ?? .current
+            let local = { (t: String?) in t.map { LocalTime.iso8601(utc: $0, in: zone) } ?? "-" }
+            Console.out("\(data.stats.tweets) tweets by \(data.stats.users) accounts, \(local(data.stats.first)) to \(local(data.stats.last))\n")
             Console.out(AnalysisText.ratios(data.ratios, store: dbPath) + "\n")
             let a = data.yearActivity
             Console.out("\(data.year): \(a.tweets) tweets, weekend share \(a.weekendShare.map { String(format: "%.1f%%", $0 * 100) } ?? "-")")
