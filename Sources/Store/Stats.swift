@@ -6,13 +6,13 @@ extension Store {
     public func stats() throws -> StoreStats {
         var first: Int64?
         var last: Int64?
-        try forEach("SELECT min(created_at), max(created_at) FROM tweets") {
-            first = $0.optionalInt64(0)
-            last = $0.optionalInt64(1)
+        try rows("SELECT min(created_at), max(created_at) FROM tweets") {
+            first = $0.isNull(0) ? nil : $0.int(0)
+            last = $0.isNull(1) ? nil : $0.int(1)
         }
         return StoreStats(
             tweets: try scalar("SELECT count(*) FROM tweets"),
-            users: try scalar("SELECT count(*) FROM (SELECT 1 FROM tweets \(try indexHint("tweets_author")) WHERE author_id IS NOT NULL GROUP BY author_id)"),
+            users: try scalar("SELECT count(*) FROM (SELECT 1 FROM tweets \(try indexHint("tweets_author")) WHERE author_id IS NOT NULL GROUP BY author_id) AS a"),
             first: first.map(Self.iso8601),
             last: last.map(Self.iso8601),
             duplicates: try scalar("SELECT coalesce(sum(duplicates), 0) FROM ingest_runs"),
