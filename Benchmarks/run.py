@@ -162,6 +162,12 @@ def main():
         rows.append(("search", f"twindex search {q} --limit 20", statistics.median(times),
                      f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms"))
 
+    # --- streamed results: a 1M-row sql result and search --all, peak memory
+    sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+    import output_memory
+    for what, s, rss in output_memory.measure(STORE):
+        rows.append(("output", what, s, f"peak RSS {rss:.0f} MB (limit 100 MB)"))
+
     # --- memory at 3× the study size
     if os.environ.get("TWINDEX_BENCH_SCALE", "1") == "1":
         big = os.path.join(WORK, "study3x.jsonl")

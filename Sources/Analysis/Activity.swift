@@ -28,13 +28,19 @@ public struct ActivityResult: Sendable, Equatable {
 /// ```
 public enum Activity {
     /// The activity of `store` in `timeZone` over `range`.
-    public static func compute(in store: Store, timeZone: TimeZone, range: DateRange = DateRange()) throws -> ActivityResult {
+    public static func compute(in store: Store, timeZone: TimeZone, range: DateRange) throws -> ActivityResult {
+        try compute(in: store, timeZone: timeZone, scope: Scope(range: range))
+    }
+
+    /// The activity of the tweets in `scope` (its days local in `timeZone`).
+    public static func compute(in store: Store, timeZone: TimeZone, scope: Scope = Scope()) throws -> ActivityResult {
+        let range = scope.range
         let buckets = try bucketsFor(store, timeZone)
         let (lower, upper) = range.utcBounds(buckets)
         var weekHour = [[Int64]](repeating: [Int64](repeating: 0, count: 24), count: 7)
         var total: Int64 = 0
-        try store.rows("SELECT created_at FROM tweets WHERE created_at >= ? AND created_at < ?",
-                       [.integer(lower), .integer(upper)]) { r in
+        let filter = scope.filter(lower: lower, upper: upper)
+        try store.rows("SELECT created_at FROM tweets WHERE \(filter.sql)", filter.arguments) { r in
             let (d, h) = buckets.weekdayAndHour(of: r.int(0))
             weekHour[d][h] += 1
             total += 1

@@ -1,3 +1,4 @@
+import Foundation
 import Graph
 import Store
 
@@ -80,6 +81,10 @@ public enum Cooccurrence {
         public var seed: UInt64 = 1
         /// Runs with seeds seed..seed+runs−1; the best modularity is kept.
         public var runs = 1
+        /// The tweets whose hashtags count (default: all).
+        public var scope = Scope()
+        /// The zone of the scope's days.
+        public var timeZone = TimeZone(identifier: "UTC") ?? .current
         /// The defaults of `twindex cooccur`.
         public init() {}
     }
@@ -102,11 +107,13 @@ public enum Cooccurrence {
         var lists: [[Int32]] = []
         var current: Int64 = .min
         var list: [Int32] = []
+        let filter = options.scope.filter(in: options.timeZone, table: "t")
         try store.rows("""
             SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h
             JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
+            WHERE \(filter.sql)
             ORDER BY h.tweet_id
-            """) { r in
+            """, filter.arguments) { r in
             let tweet = r.int(0)
             if tweet != current {
                 if list.count > 1 { lists.append(list) }

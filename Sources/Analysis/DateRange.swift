@@ -56,6 +56,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     case emptyStore(path: String, isBaseline: Bool)
     /// A community-detection resolution that is not a positive finite number.
     case invalidResolution(Double)
+    /// The scope options leave no tweet to analyse.
+    case emptyScope
+    /// The year asked for (`report --year`) holds no tweet in the scope.
+    case emptyYear(Int)
 
     /// One line saying what is wrong.
     public var description: String {
@@ -65,6 +69,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
         case .unknownTimeZone(let z): return "unknown time zone \(z); use an IANA name such as Europe/Amsterdam or UTC"
         case .emptyStore(let path, let isBaseline): return "\(isBaseline ? "the baseline store " : "")\(path) holds no tweets"
         case .invalidResolution(let r): return "resolution \(r) is not a positive number"
+        case .emptyScope: return "no tweets in the scope (--from/--to, --user/--users-file, --lang, --exclude-retweets)"
+        case .emptyYear(let y): return "no tweets in \(y) in the scope"
         }
     }
 

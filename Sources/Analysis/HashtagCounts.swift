@@ -1,3 +1,4 @@
+import Foundation
 import Store
 import Text
 
@@ -16,14 +17,18 @@ public struct HashtagRow: Sendable, Equatable {
 
 /// Hashtag frequencies of a store.
 public enum HashtagCounts {
-    /// The `limit` most frequent tags (ties by tag), or all when `limit` is nil.
-    public static func top(in store: Store, limit: Int? = nil) throws -> [HashtagRow] {
+    /// The `limit` most frequent tags (ties by tag), or all when `limit` is nil, over the
+    /// tweets in `scope` (its days local in `timeZone`).
+    public static func top(in store: Store, limit: Int? = nil, scope: Scope = Scope(),
+                           timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> [HashtagRow] {
         var rows: [HashtagRow] = []
+        let filter = scope.filter(in: timeZone, table: "t")
         try store.rows("""
             SELECT h.tag, count(*) AS n, count(DISTINCT t.author_id) FROM hashtags h
             JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
+            WHERE \(filter.sql)
             GROUP BY h.tag ORDER BY n DESC, h.tag LIMIT ?
-            """, [.integer(Int64(limit ?? -1))]) { r in
+            """, filter.arguments + [.integer(Int64(limit ?? -1))]) { r in
             rows.append(HashtagRow(tag: r.string(0) ?? "", label: "", tweets: r.int(1), users: r.int(2)))
         }
         let labels = try labels(in: store, for: rows.map(\.tag))

@@ -64,13 +64,15 @@ public struct RatioCounts: Sendable, Equatable {
     /// See `tweets`.
     public var startsWithAt: Int64
 
-    /// The counts of `store`.
-    public static func count(in store: Store) throws -> RatioCounts {
+    /// The counts of the tweets of `store` in `scope` (its days local in `timeZone`).
+    public static func count(in store: Store, scope: Scope = Scope(),
+                             timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> RatioCounts {
         var c = RatioCounts(tweets: 0, hashtags: 0, mentions: 0, startsWithAt: 0)
+        let filter = scope.filter(in: timeZone)
         try store.rows("""
             SELECT count(*), coalesce(sum(has_hashtags), 0), coalesce(sum(has_mentions), 0),
-                   coalesce(sum(starts_with_at), 0) FROM tweets
-            """) { r in
+                   coalesce(sum(starts_with_at), 0) FROM tweets WHERE \(filter.sql)
+            """, filter.arguments) { r in
             c = RatioCounts(tweets: r.int(0), hashtags: r.int(1), mentions: r.int(2), startsWithAt: r.int(3))
         }
         return c
@@ -94,9 +96,13 @@ public enum Baseline: Sendable {
 /// for row in table.rows { print(row.name, row.share, row.ci95) }
 /// ```
 public enum Ratios {
-    /// Counts `store` and compares with `baseline`; throws `AnalysisError.emptyStore` when a store holds no tweets.
-    public static func compute(in store: Store, baseline: Baseline? = nil) throws -> RatiosResult {
-        let counts = try RatioCounts.count(in: store)
+    /// Counts the tweets of `store` in `scope` (days local in `timeZone`) and compares with
+    /// `baseline` (counted whole); throws `AnalysisError.emptyStore` when a store holds no
+    /// tweets and `AnalysisError.emptyScope` when the scope holds none.
+    public static func compute(in store: Store, baseline: Baseline? = nil, scope: Scope = Scope(),
+                               timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> RatiosResult {
+        let counts = try RatioCounts.count(in: store, scope: scope, timeZone: timeZone)
+        if counts.tweets == 0, !scope.isEverything { throw AnalysisError.emptyScope }
         guard counts.tweets > 0 else {
             throw AnalysisError.emptyStore(path: store.path, isBaseline: false)
         }

@@ -38,6 +38,9 @@ public struct ReportData: Sendable {
         public var timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 0) ?? .current
         /// nil: the last full year of the data (or its only year).
         public var year: Int?
+        /// The tweets every section counts (default: all); the corpus summary stays the
+        /// whole store's.
+        public var scope = Scope()
         /// The co-occurrence network's threshold and clustering.
         public var network = Cooccurrence.Options()
         /// The defaults of `twindex report`.
@@ -50,22 +53,32 @@ public struct ReportData: Sendable {
     /// let data = try ReportData.gather(from: Store.openForReading(path: "study.db"), options: .init())
     /// let html = HTMLReport.render(data)
     /// ```
+    /// A scope without tweets is `AnalysisError.emptyScope`, and a `year` without tweets in
+    /// the scope `AnalysisError.emptyYear`: no page of empty charts.
     public static func gather(from store: Store, options: Options) throws -> ReportData {
         let stats = try store.stats()
-        let days = try Timeline.compute(in: store, timeZone: options.timeZone)
-        let year = options.year ?? defaultYear(days) ?? currentYear(in: options.timeZone)
-        let range = DateRange(from: CalendarBuckets.dayNumber(year: year, month: 1, day: 1),
-                              to: CalendarBuckets.dayNumber(year: year, month: 12, day: 31))
-        let network = try Cooccurrence.network(in: store, options: options.network)
+        let zone = options.timeZone, scope = options.scope
+        let ratios = try Ratios.compute(in: store, baseline: options.baseline, scope: scope, timeZone: zone)
+        let days = try Timeline.compute(in: store, timeZone: zone, scope: scope)
+        let year = options.year ?? defaultYear(days) ?? currentYear(in: zone)
+        var yearScope = scope
+        yearScope.range = DateRange(from: max(CalendarBuckets.dayNumber(year: year, month: 1, day: 1), scope.range.from ?? .min),
+                                    to: min(CalendarBuckets.dayNumber(year: year, month: 12, day: 31), scope.range.to ?? .max))
+        let yearActivity = try Activity.compute(in: store, timeZone: zone, scope: yearScope)
+        if yearActivity.tweets == 0, options.year != nil { throw AnalysisError.emptyYear(year) }
+        var network = options.network
+        network.scope = scope
+        network.timeZone = zone
+        let clustered = try Cooccurrence.network(in: store, options: network)
         return ReportData(
             storePath: store.path, stats: stats,
-            ratios: try Ratios.compute(in: store, baseline: options.baseline),
+            ratios: ratios,
             days: days, year: year,
-            yearDays: try Timeline.compute(in: store, timeZone: options.timeZone, range: range),
-            yearActivity: try Activity.compute(in: store, timeZone: options.timeZone, range: range),
-            hashtags: try HashtagCounts.top(in: store, limit: 25),
-            network: network.result,
-            networkLayout: NetworkLayout(network))
+            yearDays: try Timeline.compute(in: store, timeZone: zone, scope: yearScope),
+            yearActivity: yearActivity,
+            hashtags: try HashtagCounts.top(in: store, limit: 25, scope: scope, timeZone: zone),
+            network: clustered.result,
+            networkLayout: NetworkLayout(clustered))
     }
 
     /// The last year whose 31 December the data reaches, else the last year with data;

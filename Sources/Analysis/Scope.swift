@@ -55,8 +55,11 @@ public struct Scope: Sendable, Equatable {
         return (parts.joined(separator: " AND "), arguments)
     }
 
-    /// `filter(lower:upper:table:)` with the range's days taken as local days in `zone`.
+    /// `filter(lower:upper:table:)` with the range's days taken as local days in `zone`; an
+    /// open range adds no time condition, and the whole store is `1` (so a covering index
+    /// that has no `created_at` still serves it).
     public func filter(in zone: TimeZone, table: String = "tweets") -> (sql: String, arguments: [SQLValue]) {
+        if isEverything { return ("1", []) }
         let (lower, upper) = range.utcBounds(in: zone)
         return filter(lower: lower ?? .min, upper: upper ?? .max, table: table)
     }

@@ -48,12 +48,20 @@ public struct TimelineResult: Sendable, Equatable {
 /// let weeks = try Timeline.compute(in: store, timeZone: zone, by: .week)
 /// ```
 public enum Timeline {
-    /// The rows of `store` by `period` in `timeZone`, over `range` (default: the data's span).
+    /// The rows of `store` by `period` in `timeZone`, over `range`.
     public static func compute(in store: Store, timeZone: TimeZone, by period: TimelineResult.Period = .day,
-                               range: DateRange = DateRange()) throws -> TimelineResult {
+                               range: DateRange) throws -> TimelineResult {
+        try compute(in: store, timeZone: timeZone, by: period, scope: Scope(range: range))
+    }
+
+    /// The rows of the tweets in `scope` by `period` in `timeZone`, over the scope's days
+    /// (default: the data's span).
+    public static func compute(in store: Store, timeZone: TimeZone, by period: TimelineResult.Period = .day,
+                               scope: Scope = Scope()) throws -> TimelineResult {
+        let range = scope.range
         let buckets = try Activity.bucketsFor(store, timeZone)
         let (lower, upper) = range.utcBounds(buckets)
-        let bounds: [SQLValue] = [.integer(lower), .integer(upper)]
+        let filter = scope.filter(lower: lower, upper: upper)
         // Active users: distinct (author, period) pairs, counted in author-then-time order on a
         // second connection while this one counts (both cores busy).
         let activeUsers = ActiveUsers()
@@ -62,7 +70,7 @@ public enum Timeline {
         Thread {
             defer { done.signal() }
             do {
-                activeUsers.counts = try Self.activeUsers(in: second, buckets: buckets, period: period, bounds: bounds)
+                activeUsers.counts = try Self.activeUsers(in: second, buckets: buckets, period: period, filter: filter)
             } catch {
                 activeUsers.error = error
             }
@@ -74,8 +82,8 @@ public enum Timeline {
         try store.rows("""
             SELECT created_at, located, longitude IS NOT NULL AND latitude IS NOT NULL, has_hashtags, has_mentions,
                    has_urls, retweeted_id IS NOT NULL, in_reply_to_status_id IS NOT NULL
-            FROM tweets WHERE created_at >= ? AND created_at < ? ORDER BY created_at
-            """, bounds) { r in
+            FROM tweets WHERE \(filter.sql) ORDER BY created_at
+            """, filter.arguments) { r in
             let k = Self.periodStart(buckets.day(of: r.int(0)), period)
             if k != key {
                 if key != .min { rows[key] = row }
@@ -112,14 +120,14 @@ public enum Timeline {
     }
 
     static func activeUsers(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
-                            bounds: [SQLValue]) throws -> [Int64: Int64] {
+                            filter: (sql: String, arguments: [SQLValue])) throws -> [Int64: Int64] {
         var active: [Int64: Int64] = [:]
         var lastAuthor: Int64?
         var lastKey = Int64.min
         try store.rows("""
             SELECT author_id, created_at FROM tweets \(try store.indexHint("tweets_author"))
-            WHERE author_id IS NOT NULL AND created_at >= ? AND created_at < ? ORDER BY author_id, created_at
-            """, bounds) { r in
+            WHERE author_id IS NOT NULL AND \(filter.sql) ORDER BY author_id, created_at
+            """, filter.arguments) { r in
             let author = r.int(0)
             let k = periodStart(buckets.day(of: r.int(1)), period)
             if author != lastAuthor || k != lastKey {

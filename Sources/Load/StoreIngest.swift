@@ -49,14 +49,22 @@ public enum StoreIngest {
     }
 
     /// Ingests `inputs` (files, directories of tweet files, `-` for standard input) into the
-    /// store at `path`, creating it when missing. Throws `StoreError.locked` when another
-    /// ingest holds the store, and store errors that stop the run (a full disk); problems
-    /// with single inputs are in the summary instead.
+    /// store at `path`, creating it when missing, except when no input can be read: then
+    /// `IngestError.cannotOpen` names the first and no store is made. Throws
+    /// `StoreError.locked` when another ingest holds the store, and store errors that stop the
+    /// run (a full disk); problems with single inputs are in the summary instead.
     public static func run(inputs: [String], into path: String, options: Options = Options(),
                            progress: (Progress) -> Void = { _ in }) throws -> Summary {
         let started = Date()
+        let resolved = InputResolver.resolve(inputs)
+        // Nothing readable and no store yet: fail before the store (or its lock) exists.
+        if !FileManager.default.fileExists(atPath: path), let first = resolved.first,
+           resolved.allSatisfy({ if case .unreadable = $0 { return true } else { return false } }),
+           case .unreadable(let input, let reason) = first {
+            throw IngestError.cannotOpen(path: input, reason: reason)
+        }
         let writer = try StoreWriter(path: path)
-        var job = IngestJob(inputs: InputResolver.resolve(inputs))
+        var job = IngestJob(inputs: resolved)
         job.force = options.force
         job.maxBadLines = options.maxBadLines
         job.options = options.pipeline

@@ -14,6 +14,13 @@ public enum LocalTime {
         return stamp(epoch + offset) + offsetText(offset)
     }
 
+    /// An ISO 8601 UTC time (`2012-06-04T22:47:53Z`) in `zone`; a text that is not one comes
+    /// back as it is.
+    public static func iso8601(utc text: String, in zone: TimeZone) -> String {
+        guard let date = ISO8601DateFormatter().date(from: text) else { return text }
+        return iso8601(Int64(date.timeIntervalSince1970.rounded(.down)), in: zone)
+    }
+
     /// `epoch` in UTC: `2012-06-04T22:47:53Z`.
     public static func utc(_ epoch: Int64) -> String {
         stamp(epoch) + "Z"

@@ -23,7 +23,13 @@ public enum TerminalText {
     /// 0 for combining marks, zero-width and format characters, 1 for the rest; counted per
     /// grapheme cluster, so a family emoji or a flag is 2 and `e` + U+0301 is 1.
     public static func width(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        if isPlainASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Printable ASCII only (the common case, measured without looking at characters).
+    private static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The columns one grapheme cluster takes.
@@ -40,6 +46,7 @@ public enum TerminalText {
     /// one space each (CRLF one space), other controls (C0, DEL, C1) and bidirectional overrides are removed,
     /// and ESC takes the whole sequence it starts with it. The highlight markers are kept.
     public static func sanitized(_ text: String) -> String {
+        if isPlainASCII(text) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil

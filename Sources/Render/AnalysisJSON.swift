@@ -63,6 +63,13 @@ public enum AnalysisJSON {
 }
 
 extension AnalysisJSON {
+    /// `document` (an object) with `"scope"` added: the scope the analysis ran over.
+    public static func scoped(_ document: JSONValue, _ s: Scope) -> JSONValue {
+        guard case .object(var members) = document else { return document }
+        members["scope"] = scope(s)
+        return .object(members)
+    }
+
     /// The scope an analysis ran over, echoed in its `--json` document as `"scope"`:
     /// `{"from", "to", "users", "languages", "exclude_retweets"}` (days local, null when open).
     public static func scope(_ s: Scope) -> JSONValue {

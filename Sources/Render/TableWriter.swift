@@ -33,16 +33,23 @@ public final class TableWriter {
     private var rows = 0
     private var pending: [[String]] = []
     private var widths: [Int]?
+    /// Column positions in key order, and each key quoted: rows render as objects with
+    /// sorted keys (as `JSONValue` writes them) without building a dictionary per row.
+    private let keyOrder: [Int]
+    private let quotedKeys: [String]
 
     /// A writer of `columns` in `format` to `sink`. `width` is the terminal's (tables only);
     /// `highlight` replaces `TerminalText`'s markers in tables (empty: markers removed).
     public init(columns: [String], format: Table.Format, width: Int = 100,
                 highlight: (open: String, close: String) = ("", ""), sink: @escaping (String) -> Void) {
-        self.columns = Self.unique(columns)
+        let names = Self.unique(columns)
+        self.columns = names
         self.format = format
         self.width = width
         self.highlight = highlight
         self.sink = sink
+        keyOrder = names.indices.sorted { names[$0] < names[$1] }
+        quotedKeys = names.map { var q = ""; JSONValue.quote($0, into: &q); return q }
         switch format {
         case .csv: sink(CSV.record(self.columns))
         case .json:
@@ -56,8 +63,8 @@ public final class TableWriter {
     public func write(_ row: [JSONValue]) {
         switch format {
         case .csv: sink(CSV.record(row.map(Table.plain)))
-        case .jsonl: sink(object(row).rendered(pretty: false) + "\n")
-        case .json: sink((rows == 0 ? "\n    " : ",\n    ") + Self.indented(object(row).rendered(), by: 4))
+        case .jsonl: sink(object(row, separator: ",", colon: ":", close: "}") + "\n")
+        case .json: sink((rows == 0 ? "\n    " : ",\n    ") + object(row, separator: ",\n      ", colon: ": ", close: "\n    }"))
         case .table:
             let cells = row.map { TerminalText.sanitized(Table.plain($0)) }
             if widths == nil {
@@ -108,10 +115,18 @@ public final class TableWriter {
         return TerminalText.styled(text, open: highlight.open, close: highlight.close)
     }
 
-    private func object(_ row: [JSONValue]) -> JSONValue {
-        var o: [String: JSONValue] = [:]
-        for (c, v) in zip(columns, row) { o[c] = v }
-        return .object(o)
+    /// One row as a JSON object of scalars: `{` + members by key + `close`; pretty when the
+    /// separator breaks lines (then the first member goes on a line of its own too).
+    private func object(_ row: [JSONValue], separator: String, colon: String, close: String) -> String {
+        guard !row.isEmpty, !columns.isEmpty else { return "{}" }
+        var out = separator.hasPrefix(",\n") ? "{" + separator.dropFirst() : "{"
+        var first = true
+        for i in keyOrder where i < row.count {
+            if !first { out += separator }
+            first = false
+            out += quotedKeys[i] + colon + row[i].rendered(pretty: false)
+        }
+        return out + close
     }
 
     private static func indented(_ text: String, by spaces: Int) -> String {

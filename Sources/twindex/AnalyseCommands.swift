@@ -40,6 +40,8 @@ struct RatiosCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(help: ArgumentHelp("published, or the path of another twindex store.", valueName: "published|path"))
@@ -49,8 +51,10 @@ struct RatiosCommand: ParsableCommand {
         try reportingErrors {
             let db = try Store.openForReading(path: store.path)
             let base: Baseline? = baseline.map { $0 == "published" ? .published : .store(path: $0) }
-            let result = try Ratios.compute(in: db, baseline: base)
-            Console.out(output.json ? AnalysisJSON.ratios(result).rendered() : AnalysisText.ratios(result, store: store.path))
+            let s = try scope.resolved()
+            let result = try Ratios.compute(in: db, baseline: base, scope: s, timeZone: try zone.zone())
+            Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.ratios(result), s).rendered()
+                                    : AnalysisText.ratios(result, store: store.path))
         }
     }
 }
@@ -62,14 +66,15 @@ struct ActivityCommand: ParsableCommand {
         discussion: "Example:  twindex activity --from 2012-01-01 --to 2012-12-31 --tz Europe/London")
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var calendar: CalendarOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingErrors {
-            let (zone, range) = try calendar.resolved()
-            let result = try Activity.compute(in: try Store.openForReading(path: store.path), timeZone: zone, range: range)
-            Console.out(output.json ? AnalysisJSON.activity(result).rendered() : AnalysisText.activity(result))
+            let s = try scope.resolved()
+            let result = try Activity.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(), scope: s)
+            Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
         }
     }
 }
@@ -85,7 +90,8 @@ struct TimelineCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var calendar: CalendarOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(help: "Rows per day, week or month.")
@@ -100,10 +106,10 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (zone, range) = try calendar.resolved()
-            let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: zone,
-                                              by: by, range: range)
-            if output.json { Console.out(AnalysisJSON.timeline(result).rendered()); return }
+            let s = try scope.resolved()
+            let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(),
+                                              by: by, scope: s)
+            if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
             let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
             if csv {
                 FileHandle.standardOutput.write(Data(table.csv().utf8))
@@ -120,6 +126,8 @@ struct HashtagsCommand: ParsableCommand {
         abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(help: "How many.")
@@ -131,8 +139,10 @@ struct HashtagsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let rows = try HashtagCounts.top(in: try Store.openForReading(path: store.path), limit: top)
-            if output.json { Console.out(AnalysisJSON.hashtags(rows).rendered()); return }
+            let s = try scope.resolved()
+            let rows = try HashtagCounts.top(in: try Store.openForReading(path: store.path), limit: top, scope: s,
+                                             timeZone: try zone.zone())
+            if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
             let table = Table(columns: ["tag", "label", "tweets", "users"],
                               rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
             Console.out(table.text(width: Terminal.width))

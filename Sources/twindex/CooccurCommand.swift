@@ -16,6 +16,8 @@ struct Cooccur: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(name: .customLong("more-than"), help: ArgumentHelp("Keep tags in more than N tweets.", valueName: "N"))
@@ -32,6 +34,8 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var options = Cooccurrence.Options()
             options.moreThan = moreThan
+            options.scope = try scope.resolved()
+            options.timeZone = try zone.zone()
             clustering.apply(to: &options)
             let network = try Cooccurrence.network(in: try Store.openForReading(path: store.path), options: options)
             let result = network.result
@@ -39,7 +43,7 @@ struct Cooccur: ParsableCommand {
             let document = GraphExport.document(result, positions: files.gexf == nil ? nil : NetworkLayout(network).positions)
             try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             if output.json {
-                Console.json(GraphExport.json(result))
+                Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
                 return
             }
             if result.nodes.isEmpty {

@@ -31,7 +31,10 @@ struct GenerateCorpus: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the truth (JSON).", valueName: "file"))
     var truth: String?
 
+    @OptionGroup var output: JSONOption
+
     func validate() throws {
+        if output.json && out == nil { throw ValidationError("--json needs --out: without it the corpus itself goes to stdout") }
         if tweets < 0 { throw ValidationError("--tweets must be 0 or more") }
         if users < 1 { throw ValidationError("--users must be at least 1") }
     }
@@ -43,13 +46,19 @@ struct GenerateCorpus: ParsableCommand {
             options.users = users
             options.seed = seed
             options.profile = profile
-            let output = try LineOutput(path: out)
-            let result = CorpusGenerator(options: options).generate { output.write($0) }
-            try output.close()
+            let lines = try LineOutput(path: out)
+            let result = CorpusGenerator(options: options).generate { lines.write($0) }
+            try lines.close()
             if let truth {
                 try (result.json.rendered() + "\n").write(toFile: truth, atomically: true, encoding: .utf8)
             }
-            if out != nil {
+            if output.json {
+                Console.json(.object([
+                    "out": .optional(out), "truth": .optional(truth), "tweets": .int(result.tweets),
+                    "duplicates": .int(result.duplicates), "users": .int(result.users), "seed": seed <= 1 << 53 ? .int(Int64(seed)) : .string(String(seed)),
+                    "profile": .string(profile.rawValue),
+                ]))
+            } else if out != nil {
                 Console.err("generated \(result.tweets) tweets (+\(result.duplicates) duplicate lines) by \(result.users) accounts → \(out ?? "-")")
             }
         }

@@ -10,11 +10,13 @@ struct Stats: ParsableCommand {
         abstract: "What the store holds: tweets, users, period, duplicates, deletes, bad lines, runs.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
     @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingErrors {
             let s = try Store.openForReading(path: store.path).stats()
+            let tz = try zone.zone()
             if output.json {
                 Console.json(.object([
                     "tweets": .int(s.tweets), "users": .int(s.users), "first": .optional(s.first),
@@ -26,8 +28,8 @@ struct Stats: ParsableCommand {
                     store       \(store.path)
                     tweets      \(s.tweets) (unique, not deleted)
                     users       \(s.users)
-                    first       \(s.first ?? "-")
-                    last        \(s.last ?? "-")
+                    first       \(s.first.map { LocalTime.iso8601(utc: $0, in: tz) } ?? "-")
+                    last        \(s.last.map { LocalTime.iso8601(utc: $0, in: tz) } ?? "-")
                     duplicates  \(s.duplicates)
                     deleted     \(s.deleted)
                     notices     \(s.notices)

@@ -5,6 +5,8 @@ import Generate
 import Graph
 import Ingest
 import Load
+import Model
+import Output
 import Render
 import Store
 
@@ -33,7 +35,7 @@ struct ReportOptions: ParsableArguments {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
     }
 
-    func resolved(defaultMoreThan: Int) -> ReportData.Options {
+    func resolved(defaultMoreThan: Int, scope: Scope = Scope()) -> ReportData.Options {
         var o = ReportData.Options()
         switch baseline {
         case "published": o.baseline = .published
@@ -42,6 +44,7 @@ struct ReportOptions: ParsableArguments {
         }
         o.timeZone = TimeZone(identifier: tz) ?? o.timeZone
         o.year = year
+        o.scope = scope
         o.network.moreThan = moreThan ?? defaultMoreThan
         o.network.algorithm = algorithm
         o.network.runs = runs
@@ -60,6 +63,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var scope: ScopeOptions
+    @OptionGroup var output: JSONOption
 
     @Option(help: ArgumentHelp("Where to write the page.", valueName: "file"))
     var out = "report.html"
@@ -67,9 +72,14 @@ struct Report: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let db = try Store.openForReading(path: store.path)
-            let data = try ReportData.gather(from: db, options: options.resolved(defaultMoreThan: 100))
+            let s = try scope.resolved()
+            let data = try ReportData.gather(from: db, options: options.resolved(defaultMoreThan: 100, scope: s))
             try HTMLReport.render(data).write(toFile: out, atomically: true, encoding: .utf8)
-            Console.out("report written to \(out)")
+            if output.json {
+                Console.json(AnalysisJSON.scoped(ReportSummary.json(data, report: out), s))
+            } else {
+                Console.out("report written to \(out)")
+            }
         }
     }
 }
@@ -85,6 +95,7 @@ struct Demo: ParsableCommand {
     var out = "twindex-demo"
 
     @OptionGroup var options: ReportOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingErrors {
@@ -110,9 +121,20 @@ struct Demo: ParsableCommand {
             let data = try ReportData.gather(from: store, options: options.resolved(defaultMoreThan: 30))
             let reportPath = (out as NSString).appendingPathComponent("report.html")
             try HTMLReport.render(data).write(toFile: reportPath, atomically: true, encoding: .utf8)
+            if output.json {
+                var summary = ReportSummary.json(data, report: reportPath)
+                if case .object(var members) = summary {
+                    members["sample"] = .string(sample)
+                    members["store"] = .string(dbPath)
+                    summary = .object(members)
+                }
+                return Console.json(summary)
+            }
 
             Console.out("twindex demo: \(sample) → \(dbPath)")
-            Console.out("\(data.stats.tweets) tweets by \(data.stats.users) accounts, \(data.stats.first ?? "-") to \(data.stats.last ?? "-")\n")
+            let zone = TimeZone(identifier: data.days.timeZone) ?? .current
+            let local = { (t: String?) in t.map { LocalTime.iso8601(utc: $0, in: zone) } ?? "-" }
+            Console.out("\(data.stats.tweets) tweets by \(data.stats.users) accounts, \(local(data.stats.first)) to \(local(data.stats.last))\n")
             Console.out(AnalysisText.ratios(data.ratios, store: dbPath) + "\n")
             let a = data.yearActivity
             Console.out("\(data.year): \(a.tweets) tweets, weekend share \(a.weekendShare.map { String(format: "%.1f%%", $0 * 100) } ?? "-")")
@@ -124,5 +146,20 @@ struct Demo: ParsableCommand {
             }
             Console.out("\nreport: \(reportPath)")
         }
+    }
+}
+
+/// The `--json` summary of `report` and `demo`: what the page shows, in numbers.
+enum ReportSummary {
+    static func json(_ data: ReportData, report: String) -> JSONValue {
+        .object([
+            "report": .string(report), "tweets": .int(data.ratios.tweets), "year": .int(data.year),
+            "year_tweets": .int(data.yearActivity.tweets), "weekend_share": .optional(data.yearActivity.weekendShare),
+            "stats": .object(["tweets": .int(data.stats.tweets), "users": .int(data.stats.users),
+                              "first": .optional(data.stats.first), "last": .optional(data.stats.last)]),
+            "ratios": AnalysisJSON.ratios(data.ratios),
+            "hashtags": .int(data.network.nodes.count), "communities": .int(data.network.communities.count),
+            "modularity": .double(data.network.modularity),
+        ])
     }
 }

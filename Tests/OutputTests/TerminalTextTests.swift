@@ -57,5 +57,7 @@ final class LocalTimeTests: XCTestCase {
         let newYork = try XCTUnwrap(TimeZone(identifier: "America/New_York"))
         XCTAssertEqual(LocalTime.iso8601(1_338_850_073, in: newYork), "2012-06-04T18:47:53-04:00")
         XCTAssertEqual(LocalTime.utc(-1), "1969-12-31T23:59:59Z")
+        XCTAssertEqual(LocalTime.iso8601(utc: "2012-06-04T22:47:53Z", in: amsterdam), "2012-06-05T00:47:53+02:00")
+        XCTAssertEqual(LocalTime.iso8601(utc: "not a time", in: amsterdam), "not a time")
     }
 }

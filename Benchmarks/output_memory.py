@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Peak memory of results that stream: a 1,000,000-row `twindex sql` result in every format
+and `twindex search --all`, each written to /dev/null, with its peak RSS (GNU time).
+
+Run alone:  python3 Benchmarks/output_memory.py [STORE]   (release build; without STORE a
+20,000-tweet store is generated in $TWINDEX_BENCH_DIR). Benchmarks/run.py runs it on the
+study-sized store for BENCHMARKS.md. The check: every figure stays under 100 MB."""
+import os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build/release/twindex")
+ROWS = 1_000_000
+# A million rows of real tweets (ids, times, texts): the store's tweets repeated in turn.
+SQL = f"""WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {ROWS - 1})
+SELECT t.id, t.created_at, t.author_id, t.text FROM n JOIN tweets t ON t.seq = 1 + n.i % (SELECT max(seq) FROM tweets)"""
+
+
+def peak(cmd):
+    """Runs cmd with stdout to /dev/null; returns (seconds, peak RSS in MB)."""
+    t = time.perf_counter()
+    with open(os.devnull, "w") as null:
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=null, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+    return time.perf_counter() - t, int(p.stderr.strip().splitlines()[-1]) / 1024
+
+
+def measure(store, search_word="de"):
+    """(what, seconds, peak RSS MB) for each streamed output."""
+    out = []
+    for fmt in ["jsonl", "csv", "json", "table"]:
+        s, rss = peak([BIN, "sql", "--db", store, SQL, "--format", fmt])
+        out.append((f"twindex sql (1,000,000 rows) --format {fmt} > /dev/null", s, rss))
+    s, rss = peak([BIN, "search", "--db", store, search_word, "--all", "--format", "jsonl"])
+    out.append((f"twindex search {search_word} --all --format jsonl > /dev/null", s, rss))
+    return out
+
+
+def main():
+    store = sys.argv[1] if len(sys.argv) > 1 else None
+    if store is None:
+        work = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench")
+        os.makedirs(work, exist_ok=True)
+        corpus, store = os.path.join(work, "output.jsonl"), os.path.join(work, "output.db")
+        if not os.path.exists(store):
+            subprocess.run([BIN, "generate", "--tweets", "20000", "--out", corpus], check=True)
+            subprocess.run([BIN, "ingest", "--db", store, "--quiet", corpus], check=True, stdout=subprocess.DEVNULL)
+    for what, s, rss in measure(store):
+        print(f"{what}: {s:.2f} s, peak RSS {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
