@@ -11,9 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev).
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libicu-dev, libsimdjson-dev, libarchive-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive"),
         .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(name: "CSimdJSON", path: "Sources/CSimdJSON",
                 cxxSettings: [.unsafeFlags(["-O3", "-std=c++17"])],
@@ -21,7 +22,7 @@ let package = Package(
 
         .target(name: "Model"),
         .target(name: "Text", dependencies: ["CICU"]),
-        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib"]),
+        .target(name: "Ingest", dependencies: ["Model", "Text", "CSimdJSON", "CZlib", "CArchive"]),
         .target(name: "Store", dependencies: ["Model", "CSQLite"]),
         .target(name: "Load", dependencies: ["Model", "Ingest", "Store"]),
         .target(name: "Graph", dependencies: ["Model"]),

@@ -16,8 +16,8 @@ case "$job" in
 esac
 
 # Build and run needs (C libraries behind the targets in Sources/C*), then what only tests use.
-packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev"
-[ "$job" = test ] && packages="$packages python3-venv"
+packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libarchive-dev"
+[ "$job" = test ] && packages="$packages python3-venv zstd"
 
 missing=""
 for p in $packages; do

@@ -30,29 +30,19 @@ final class DescriptorSource: ByteSource {
 
     deinit { if ownsDescriptor { close(fd) } }
 
-    private var pushback: [UInt8] = []
+    private var pushback = Pushback()
+
+    /// Standard input, shared: its first bytes may be looked at once to tell its format,
+    /// and then read by whichever reader that format needs.
+    nonisolated(unsafe) static let standardInput = DescriptorSource(fd: STDIN_FILENO, ownsDescriptor: false)
 
     /// The first bytes of the stream, left in place for the next `read`.
     func peek(_ count: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = try bytes.withUnsafeMutableBytes { try readRaw(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
-            if n == 0 { break }
-            filled += n
-        }
-        pushback = Array(bytes[0..<filled])
-        return pushback
+        try pushback.peek(count, readRaw: readRaw)
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        if !pushback.isEmpty {
-            let n = min(buffer.count, pushback.count)
-            buffer.copyBytes(from: pushback[0..<n])
-            pushback.removeFirst(n)
-            return n
-        }
-        return try readRaw(into: buffer)
+        try pushback.take(into: buffer) ?? readRaw(into: buffer)
     }
 
     private func readRaw(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -128,6 +118,32 @@ final class GzipSource: ByteSource {
             }
         }
         return buffer.count - Int(stream.avail_out)
+    }
+}
+
+/// Bytes read ahead to look at a stream's first bytes, handed out again before new ones.
+struct Pushback {
+    private var bytes: [UInt8] = []
+
+    /// The first `count` bytes (fewer at the end of the stream), reading what is missing.
+    mutating func peek(_ count: Int, readRaw: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> [UInt8] {
+        var more = [UInt8](repeating: 0, count: 4096)
+        while bytes.count < count {
+            let want = min(more.count, count - bytes.count)
+            let n = try more.withUnsafeMutableBytes { try readRaw(UnsafeMutableRawBufferPointer(rebasing: $0[0..<want])) }
+            if n == 0 { break }
+            bytes += more[0..<n]
+        }
+        return Array(bytes.prefix(count))
+    }
+
+    /// Copies held-back bytes into `buffer`; nil when there are none.
+    mutating func take(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        let n = min(buffer.count, bytes.count)
+        buffer.copyBytes(from: bytes[0..<n])
+        bytes.removeFirst(n)
+        return n
     }
 }
 

@@ -6,6 +6,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case io(String)
     /// The gzip stream is corrupt or ends early.
     case gzip(String)
+    /// An archive or compressed stream (tar, zip, bzip2, xz, zstd) is corrupt or ends early
+    /// (libarchive's reason).
+    case archive(String)
 
     /// One line saying what is wrong.
     public var description: String {
@@ -13,6 +16,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
         case .io(let reason): return "read error: \(reason)"
         case .gzip(let reason): return reason
+        case .archive(let reason): return "unreadable archive or compressed data: \(reason)"
         }
     }
 }

@@ -31,6 +31,20 @@ package enum IngestPipeline {
                            onBatch: (IngestBatch) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) throws -> FileSummary {
         let reader = try LineReader(path: path, maxLineBytes: options.maxLineBytes)
+        return try run(reader: reader, resumeOffset: resumeOffset, resumeLine: resumeLine, sink: sink,
+                       options: options, onBatch: onBatch, shouldStop: shouldStop)
+    }
+
+    /// The same for a stream already opened (an archive member, a decompressed file).
+    static func run(source: ByteSource, resumeOffset: Int64, resumeLine: Int, sink: TweetSink, options: Options,
+                    onBatch: (IngestBatch) -> Void, shouldStop: () -> Bool) throws -> FileSummary {
+        let reader = LineReader(source: source, maxLineBytes: options.maxLineBytes)
+        return try run(reader: reader, resumeOffset: resumeOffset, resumeLine: resumeLine, sink: sink,
+                       options: options, onBatch: onBatch, shouldStop: shouldStop)
+    }
+
+    private static func run(reader: LineReader, resumeOffset: Int64, resumeLine: Int, sink: TweetSink, options: Options,
+                            onBatch: (IngestBatch) -> Void, shouldStop: () -> Bool) throws -> FileSummary {
         let queue = BoundedQueue<IngestBatch>(capacity: 3)
         let readError = ErrorBox()
         let done = DispatchSemaphore(value: 0)

@@ -26,11 +26,25 @@ package enum InputResolver {
     }
 
     static let extensions: Set<String> = ["jsonl", "json", "ndjson"]
+    /// Compression a tweet file may have (gzip by zlib, the others by libarchive).
+    static let compressions: Set<String> = ["gz", "bz2", "xz", "zst"]
+    /// Archives read member by member (`.tar` optionally compressed, `.tgz`, `.zip`).
+    static let archives: Set<String> = ["tar", "tgz", "zip"]
 
-    /// Whether a directory entry is a tweet file: `.jsonl`, `.json`, `.ndjson`, each optionally `.gz`.
+    /// Whether a directory entry is an input: a tweet file (`isTweetStream`) or an archive
+    /// (`.tar`, `.tar.gz`, `.tar.bz2`, `.tar.xz`, `.tar.zst`, `.tgz`, `.zip`).
     package static func isTweetFile(_ name: String) -> Bool {
+        if isTweetStream(name) { return true }
         var url = URL(fileURLWithPath: name)
-        if url.pathExtension.lowercased() == "gz" { url = url.deletingPathExtension() }
+        if compressions.contains(url.pathExtension.lowercased()) { url = url.deletingPathExtension() }
+        return archives.contains(url.pathExtension.lowercased())
+    }
+
+    /// Whether a name is a tweet file's: `.jsonl`, `.json`, `.ndjson`, each optionally
+    /// `.gz`, `.bz2`, `.xz` or `.zst`.
+    package static func isTweetStream(_ name: String) -> Bool {
+        var url = URL(fileURLWithPath: name)
+        if compressions.contains(url.pathExtension.lowercased()) { url = url.deletingPathExtension() }
         return extensions.contains(url.pathExtension.lowercased())
     }
 

@@ -21,7 +21,7 @@ package final class LineReader {
     var contentHash: UInt64 { source.contentHash }
 
     /// Opens `path`, or standard input when `path` is nil; gzip is recognised by its magic bytes.
-    package init(path: String?, maxLineBytes: Int = 16 << 20) throws {
+    package convenience init(path: String?, maxLineBytes: Int = 16 << 20) throws {
         let fd: Int32
         if let path {
             fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -34,9 +34,14 @@ package final class LineReader {
         } else {
             fd = STDIN_FILENO
         }
-        let raw = DescriptorSource(fd: fd, ownsDescriptor: path != nil)
+        let raw = path == nil ? DescriptorSource.standardInput : DescriptorSource(fd: fd, ownsDescriptor: true)
         let magic = try raw.peek(2)
-        source = magic == [0x1F, 0x8B] ? try GzipSource(inner: raw) : raw
+        self.init(source: magic == [0x1F, 0x8B] ? try GzipSource(inner: raw) : raw, maxLineBytes: maxLineBytes)
+    }
+
+    /// Splits what `source` reads (an archive member, a decompressed stream).
+    init(source: ByteSource, maxLineBytes: Int = 16 << 20) {
+        self.source = source
         self.maxLineBytes = maxLineBytes
         buffer = .allocate(byteCount: 1 << 20, alignment: 64)
     }

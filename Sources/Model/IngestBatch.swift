@@ -47,13 +47,40 @@ public enum FilePlan: Equatable, Sendable {
     case read(resumeOffset: Int64, resumeLine: Int)
 }
 
+/// One member of an archive (tar, zip), as its header describes it: a unit of input of its
+/// own, recorded, skipped and resumed like a file.
+public struct ArchiveMember: Equatable, Sendable {
+    /// The member's path inside the archive (`2013/01/23/00/00.json.bz2`).
+    public var name: String
+    /// Its size in the archive (compressed when the member is compressed itself).
+    public var size: Int64?
+    /// Its modification time, nanoseconds since 1970.
+    public var mtimeNanoseconds: Int64?
+    /// A member as its archive header gives it.
+    public init(name: String, size: Int64?, mtimeNanoseconds: Int64?) {
+        self.name = name
+        self.size = size
+        self.mtimeNanoseconds = mtimeNanoseconds
+    }
+}
+
 /// A sink that also keeps track of inputs, so runs can skip and resume them (the store).
 public protocol IngestTarget: TweetSink {
     /// Decides how to read `path` (standard input when nil).
     func plan(path: String?, force: Bool) throws -> FilePlan
+    /// Decides how to read one member of the archive at `path` (standard input when nil):
+    /// skipped when already read completely with the same size and time, else resumed.
+    func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan
     /// Marks the input being read as finished, or records why it stopped early (no hash
     /// when nothing could be read).
     func finishFile(contentHash: UInt64?, error: String?) throws
     /// Records an input that could not be opened at all.
     func recordUnreadable(path: String, reason: String) throws
+}
+
+extension IngestTarget {
+    /// A target that keeps no record of members reads each one as it reads a file.
+    public func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
+        try plan(path: path, force: force)
+    }
 }

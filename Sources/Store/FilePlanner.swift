@@ -20,31 +20,44 @@ final class FilePlanner {
     /// skipped (unless `force`); one interrupted is resumed. `path` nil is standard input:
     /// always read from its start.
     func plan(path: String?, force: Bool) throws -> FilePlan {
-        var size: Int64?
-        var mtime: Int64?
-        if let path {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes?[.size] as? NSNumber)?.int64Value
-            mtime = (attributes?[.modificationDate] as? Date).map { Int64(($0.timeIntervalSince1970 * 1e9).rounded()) }
-            let s = try db.prepare("""
-                SELECT id, complete, bytes_done, lines_done FROM files
-                WHERE path = ? AND size IS ? AND mtime_ns IS ? ORDER BY id DESC LIMIT 1
-                """)
-            s.bind(1, path)
-            s.bind(2, size)
-            s.bind(3, mtime)
-            if try s.step(), !force {
-                if s.int64(1) == 1 { return .skip }
-                currentFileID = s.int64(0)
-                try db.execute("UPDATE files SET run_id = \(runID) WHERE id = \(currentFileID)")
-                return .read(resumeOffset: s.int64(2), resumeLine: Int(s.int64(3)))
-            }
+        guard let path else { return try insert(path: "-", member: nil, size: nil, mtime: nil) }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value
+        let mtime = (attributes?[.modificationDate] as? Date).map { Int64(($0.timeIntervalSince1970 * 1e9).rounded()) }
+        return try plan(path: path, member: nil, size: size, mtime: mtime, force: force)
+    }
+
+    /// The same for one member of the archive at `path`, by the member's name, size and time.
+    func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
+        guard let path else { return try insert(path: "-", member: member.name, size: member.size, mtime: member.mtimeNanoseconds) }
+        return try plan(path: path, member: member.name, size: member.size, mtime: member.mtimeNanoseconds, force: force)
+    }
+
+    private func plan(path: String, member: String?, size: Int64?, mtime: Int64?, force: Bool) throws -> FilePlan {
+        let s = try db.prepare("""
+            SELECT id, complete, bytes_done, lines_done FROM files
+            WHERE path = ? AND member IS ? AND size IS ? AND mtime_ns IS ? ORDER BY id DESC LIMIT 1
+            """)
+        s.bind(1, path)
+        s.bind(2, member)
+        s.bind(3, size)
+        s.bind(4, mtime)
+        if try s.step(), !force {
+            if s.int64(1) == 1 { return .skip }
+            currentFileID = s.int64(0)
+            try db.execute("UPDATE files SET run_id = \(runID) WHERE id = \(currentFileID)")
+            return .read(resumeOffset: s.int64(2), resumeLine: Int(s.int64(3)))
         }
-        let insert = try db.prepare("INSERT INTO files (path, size, mtime_ns, run_id) VALUES (?,?,?,?)")
-        insert.bind(1, path ?? "-")
-        insert.bind(2, size)
-        insert.bind(3, mtime)
-        insert.bind(4, runID)
+        return try insert(path: path, member: member, size: size, mtime: mtime)
+    }
+
+    private func insert(path: String, member: String?, size: Int64?, mtime: Int64?) throws -> FilePlan {
+        let insert = try db.prepare("INSERT INTO files (path, member, size, mtime_ns, run_id) VALUES (?,?,?,?,?)")
+        insert.bind(1, path)
+        insert.bind(2, member)
+        insert.bind(3, size)
+        insert.bind(4, mtime)
+        insert.bind(5, runID)
         try insert.run()
         currentFileID = try db.scalar("SELECT last_insert_rowid()")
         return .read(resumeOffset: 0, resumeLine: 0)

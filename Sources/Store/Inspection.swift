@@ -2,7 +2,7 @@ import Foundation
 
 /// A quarantined line, as `twindex bad-lines` lists it.
 public struct StoredBadLine: Equatable, Sendable {
-    /// The file and line it came from.
+    /// The file it came from; `archive:member` for a member of an archive.
     public var file: String
     /// See `file`.
     public var line: Int64
@@ -50,6 +50,8 @@ public struct StoredTweet: Equatable, Sendable {
     public var offset: Int64?
     /// See `file`.
     public var length: Int64?
+    /// The member of the archive `file` the tweet was read from (nil for a plain file).
+    public var member: String? = nil
 
 }
 
@@ -58,7 +60,7 @@ extension Store {
     public func badLines() throws -> [StoredBadLine] {
         var out: [StoredBadLine] = []
         try forEach("""
-            SELECT f.path, b.line, b.error, b.text FROM bad_lines b JOIN files f ON f.id = b.file_id
+            SELECT f.path || coalesce(':' || f.member, ''), b.line, b.error, b.text FROM bad_lines b JOIN files f ON f.id = b.file_id
             ORDER BY b.id
             """) {
             out.append(StoredBadLine(file: $0.string(0) ?? "?", line: $0.int64(1), error: $0.string(2) ?? "",
@@ -72,7 +74,7 @@ extension Store {
         var found: StoredTweet?
         try forEach("""
             SELECT t.id, t.created_at, t.author_id, u.screen_name, t.text, t.lang, t.in_reply_to_status_id,
-                   t.retweeted_id, t.quoted_id, t.starts_with_at, f.path, t.line, t.offset, t.length
+                   t.retweeted_id, t.quoted_id, t.starts_with_at, f.path, t.line, t.offset, t.length, f.member
             FROM tweets t LEFT JOIN users u ON u.id = t.author_id LEFT JOIN files f ON f.id = t.file_id
             WHERE t.id = ?
             """, [.integer(id)]) { s in
@@ -82,7 +84,8 @@ extension Store {
                 lang: s.string(5), inReplyToStatusID: s.optionalInt64(6).map(String.init),
                 retweetedID: s.optionalInt64(7).map(String.init), quotedID: s.optionalInt64(8).map(String.init),
                 hashtags: [], mentions: [], urls: [], startsWithAt: s.int64(9) != 0,
-                file: s.string(10), line: s.optionalInt64(11), offset: s.optionalInt64(12), length: s.optionalInt64(13))
+                file: s.string(10), line: s.optionalInt64(11), offset: s.optionalInt64(12), length: s.optionalInt64(13),
+                member: s.string(14))
         }
         guard var tweet = found else { return nil }
         try forEach("SELECT spelling FROM hashtags WHERE tweet_id = ?", [.integer(id)]) {

@@ -179,6 +179,11 @@ package enum Schema {
         );
         CREATE INDEX follows_file ON follows(file_id);
         """,
+        // Archive members (tar, zip) are units of input of their own: their files row has
+        // the archive's path and the member's name (NULL for a plain file), size and time.
+        """
+        ALTER TABLE files ADD COLUMN member TEXT;
+        """,
         // Datasette (and any SQL browser) with no configuration: declared foreign keys.
         // Datasette links a key's value to the row of that primary key, so each link holds
         // the parent's primary key: `tweets.author` (a virtual copy of author_id) → users.id;

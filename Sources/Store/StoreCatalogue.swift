@@ -155,6 +155,7 @@ public enum StoreCatalogue {
             c("lines_done", "Lines committed."),
             c("error", "Why reading stopped, if it failed."),
             c("run_id", "The run that read it last (ingest_runs.id)."),
+            c("member", "For a member of a tar or zip archive (path is the archive's): the member's name; NULL for a plain file."),
         ]),
         Table(name: "bad_lines", title: "Unreadable lines", description: "Input lines kept aside with their file, line number and error.", columns: [
             c("id", "Row number."),

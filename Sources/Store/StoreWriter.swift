@@ -46,7 +46,17 @@ package final class StoreWriter: IngestTarget {
     /// `path` nil is standard input: always read from its start.
     package func plan(path: String?, force: Bool) throws -> FilePlan {
         try commit()
-        let plan = try files.plan(path: path, force: force)
+        return try counted(files.plan(path: path, force: force))
+    }
+
+    /// Decides whether to read one member of an archive: skipped when read completely
+    /// before with the same size and time (unless `force`), resumed when interrupted.
+    package func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
+        try commit()
+        return try counted(files.plan(path: path, member: member, force: force))
+    }
+
+    private func counted(_ plan: FilePlan) throws -> FilePlan {
         let skipped = plan == .skip
         try ledger.countFile(skipped: skipped)
         if skipped { counts.filesSkipped += 1 } else { counts.files += 1 }

@@ -8,9 +8,9 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load tweets from JSONL files into the store.",
         discussion: """
-            INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz), a directory (its such files, recursively, in path order) or - for standard input. One JSON object per line: Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for good; other stream notices are counted. Lines that cannot be read are kept aside (see `twindex bad-lines`) and the run goes on.
+            INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz, .bz2, .xz or .zst), an archive (.tar, optionally compressed, or .zip) read member by member without unpacking, a directory (its such files, recursively, in path order) or - for standard input. One JSON object per line: Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for good; other stream notices are counted. Lines that cannot be read are kept aside (see `twindex bad-lines`) and the run goes on.
 
-            Safe to run every night: a file already ingested and unchanged is skipped, an interrupted run resumes where it stopped, and a tweet seen twice is stored once. Only one ingest may write to a store at a time; readers keep working.
+            Safe to run every night: a file (or archive member) already ingested and unchanged is skipped, an interrupted run resumes where it stopped, and a tweet seen twice is stored once. Only one ingest may write to a store at a time; readers keep working.
 
             Example:  twindex ingest --db study.db /data/tweets/
             """)

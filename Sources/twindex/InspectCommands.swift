@@ -95,8 +95,9 @@ struct Show: ParsableCommand {
                 guard let file = t.file, file != "-", let offset = t.offset else {
                     throw ValidationError("tweet \(id) came from standard input; its original line was not kept")
                 }
-                guard let line = try RawLine.read(path: file, offset: offset) else {
-                    throw ValidationError("\(file) no longer holds the line at byte \(offset); was it changed?")
+                guard let line = try RawLine.read(path: file, member: t.member, offset: offset) else {
+                    let place = t.member.map { "\(file):\($0)" } ?? file
+                    throw ValidationError("\(place) no longer holds the line at byte \(offset); was it changed?")
                 }
                 Console.out(line)
                 return

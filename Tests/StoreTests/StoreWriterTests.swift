@@ -236,6 +236,9 @@ final class FailingTarget: IngestTarget {
         try inner.write(batch)
     }
     func plan(path: String?, force: Bool) throws -> FilePlan { try inner.plan(path: path, force: force) }
+    func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
+        try inner.plan(path: path, member: member, force: force)
+    }
     func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
     func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
 }

@@ -14,12 +14,25 @@ public enum TestStores {
         return try StoreIngest.run(inputs: inputs, into: path, options: options).counts
     }
 
+    /// Ingests `inputs` into the store at `path` and returns the whole summary (problems too).
+    public static func run(_ inputs: [String], into path: String) throws -> StoreIngest.Summary {
+        try StoreIngest.run(inputs: inputs, into: path)
+    }
+
+    /// The integer `sql` (one row, one column) gives in the store at `path`; nil otherwise.
+    public static func integer(_ sql: String, in path: String) throws -> Int64? {
+        guard case .integer(let n) = try Store.openForReading(path: path).query(sql).rows.first?.first else { return nil }
+        return n
+    }
+
     /// Everything a store holds that a clean ingest must reproduce, as text lines.
-    public static func fingerprint(_ path: String) throws -> [String] {
+    /// `lines: false` leaves out the tweets' line numbers (which differ when the same stream
+    /// comes split into archive members).
+    public static func fingerprint(_ path: String, lines withLines: Bool = true) throws -> [String] {
         let store = try Store.openForReading(path: path)
         var lines: [String] = []
         for sql in [
-            "SELECT id, created_at, author_id, text, has_hashtags, has_mentions, has_urls, starts_with_at, located, line FROM tweets ORDER BY id",
+            "SELECT id, created_at, author_id, text, has_hashtags, has_mentions, has_urls, starts_with_at, located\(withLines ? ", line" : "") FROM tweets ORDER BY id",
             "SELECT tweet_id, tag, spelling FROM hashtags ORDER BY tweet_id, tag",
             "SELECT tweet_id, screen_name FROM mentions ORDER BY tweet_id, screen_name",
             "SELECT tweet_id, url FROM urls ORDER BY tweet_id, url",

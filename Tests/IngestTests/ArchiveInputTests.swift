@@ -1,0 +1,116 @@
+import Foundation
+import Store
+import TestSupport
+import XCTest
+
+/// Archives and compressed streams (ArchiveInput, LibArchive, ThreadedSource): the same
+/// stream gives the same store however it is packed, member by member.
+final class ArchiveInputTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        if let reason = ReferenceTools.unavailableReason {
+            if ReferenceTools.required { XCTFail(reason) }
+            throw XCTSkip(reason)
+        }
+        dir = try SharedPaths.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws { if let dir { try? FileManager.default.removeItem(at: dir) } }
+
+    /// A generated stream with delete notices (for tweets before and after them) and limit
+    /// notices among the tweets, as the streaming API sends them.
+    private func stream(tweets: Int) throws -> String {
+        let plain = dir.appendingPathComponent("generated.jsonl").path
+        _ = try GeneratedCorpus.write(to: plain, tweets: tweets, users: 80, seed: 5)
+        var out: [String] = []
+        var ids: [String] = []
+        for (n, line) in try String(contentsOfFile: plain, encoding: .utf8).split(separator: "\n").enumerated() {
+            out.append(String(line))
+            if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+               let id = object["id_str"] as? String { ids.append(id) }
+            if n % 40 == 39, let id = ids.dropLast(3).last {
+                out.append(#"{"delete":{"status":{"id":\#(id),"id_str":"\#(id)","user_id":1}}}"#)
+            }
+            if n % 97 == 0 { out.append(#"{"limit":{"track":\#(n),"timestamp_ms":"1358899200000"}}"#) }
+        }
+        let path = dir.appendingPathComponent("stream.jsonl").path
+        try (out.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func store(_ name: String) -> String { dir.appendingPathComponent(name + ".db").path }
+
+    func testTheSameStreamGivesTheSameStoreInEveryPacking() throws {
+        let jsonl = try stream(tweets: 1500)
+        let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 150)
+        XCTAssertGreaterThan(members.count, 9)
+        var inputs = ["tar": "stream.tar", "zip": "stream.zip", "xz": "stream.jsonl.xz", "bz2": "stream.jsonl.bz2"]
+        if try ArchiveLayouts.zstd(jsonl) { inputs["zst"] = "stream.jsonl.zst" } else { XCTAssertFalse(ReferenceTools.required, "no zstd command") }
+
+        let plain = try TestStores.ingest([jsonl], into: store("plain"))
+        XCTAssertGreaterThan(plain.deleted, 10)
+        XCTAssertGreaterThan(plain.notices, 10)
+        let expected = try TestStores.fingerprint(store("plain"), lines: false)
+        for (form, file) in inputs.sorted(by: { $0.key < $1.key }) {
+            let counts = try TestStores.ingest([dir.appendingPathComponent(file).path], into: store(form))
+            XCTAssertEqual(try TestStores.fingerprint(store(form), lines: false), expected, form)
+            XCTAssertEqual(counts.lines, plain.lines, form)
+            XCTAssertEqual(counts.files, form == "tar" || form == "zip" ? members.count : 1, form)
+        }
+        // Each member has its own files row: the archive's path and the member's name.
+        let rows = try Store.openForReading(path: store("tar")).query("SELECT member, complete FROM files ORDER BY id").rows
+        XCTAssertEqual(rows, members.map { [.text($0), .integer(1)] })
+    }
+
+    func testAnArchiveIngestedBeforeIsSkippedMemberByMember() throws {
+        let jsonl = try stream(tweets: 300)
+        let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 100)
+        let tar = dir.appendingPathComponent("stream.tar").path
+        try TestStores.ingest([tar], into: store("s"))
+        let again = try TestStores.ingest([tar], into: store("s"))
+        XCTAssertEqual(again.filesSkipped, members.count)
+        XCTAssertEqual(again.lines, 0)
+    }
+
+    /// A member whose bzip2 data is cut short is reported by archive and member name and
+    /// kept as not complete; the members after it are read.
+    func testATruncatedMemberIsReportedAndTheRestGoesOn() throws {
+        let jsonl = try stream(tweets: 600)
+        let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 150)
+        let tar = dir.appendingPathComponent("broken.tar").path
+        _ = try ReferenceTools.runPython("""
+            import sys, tarfile, io
+            src, out = sys.argv[1], sys.argv[2]
+            with tarfile.open(src) as t, tarfile.open(out, 'w', format=tarfile.GNU_FORMAT) as o:
+                for i, m in enumerate(t.getmembers()):
+                    data = t.extractfile(m).read()
+                    if i == 1: data = data[:len(data) // 2]
+                    m.size = len(data)
+                    o.addfile(m, io.BytesIO(data))
+            """, arguments: [dir.appendingPathComponent("stream.tar").path, tar])
+        let summary = try TestStores.run([tar], into: store("broken"))
+        XCTAssertEqual(summary.problems.count, 1)
+        XCTAssertEqual(summary.problems.first?.input, "\(tar):2013/01/23/00/01.json.bz2")
+        XCTAssertTrue(summary.problems.first?.message.contains("bzip2") ?? false, "\(summary.problems)")
+        let rows = try Store.openForReading(path: store("broken")).query("SELECT member, complete FROM files ORDER BY id").rows
+        XCTAssertEqual(rows.map { $0[1] }, members.indices.map { .integer($0 == 1 ? 0 : 1) })
+        // Every line of the other three members is in.
+        let total = try String(contentsOfFile: jsonl, encoding: .utf8).split(separator: "\n").count
+        let linesOfBroken = try XCTUnwrap(try TestStores.integer("SELECT lines_done FROM files WHERE id = 2", in: store("broken")))
+        XCTAssertEqual(summary.counts.lines, total - 150 + Int(linesOfBroken))
+    }
+
+    /// A bad line inside a member is reported as archive:member with its line in the member.
+    func testABadLineIsReportedByArchiveMemberAndLine() throws {
+        let jsonl = dir.appendingPathComponent("s.jsonl").path
+        let good = try String(contentsOfFile: try stream(tweets: 40), encoding: .utf8).split(separator: "\n").prefix(20)
+        let lines = Array(good.prefix(15)) + ["{not json"] + Array(good.dropFirst(15))
+        try (lines.joined(separator: "\n") + "\n").write(toFile: jsonl, atomically: true, encoding: .utf8)
+        try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 10)
+        let tar = dir.appendingPathComponent("stream.tar").path
+        try TestStores.ingest([tar], into: store("bad"))
+        let bad = try Store.openForReading(path: store("bad")).badLines()
+        XCTAssertEqual(bad.map { "\($0.file):\($0.line)" }, ["\(tar):2013/01/23/00/01.json.bz2:6"])
+    }
+}
