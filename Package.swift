@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "Graph", "Store", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

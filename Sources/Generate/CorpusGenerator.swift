@@ -47,9 +47,12 @@ public struct CorpusGenerator {
         var planner = SeededRandom(seed: options.seed)
         let accounts = (0..<options.users).map { Account(index: $0, start: start, end: end, rng: &planner) }
         let counts = Self.apportion(options.tweets, weights: accounts.map(\.weight))
+        let groups = AccountGroups(accounts, groupCount: Vocabulary.clusters.count)
         for (account, count) in zip(accounts, counts) where count > 0 {
             var rng = SeededRandom(seed: options.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(account.index + 1))
-            var writer = TimelineWriter(account: account, accounts: accounts, options: options, rhythm: rhythm)
+            truth.accountGroups[account.screenName] = account.homeCluster
+            if account.isBroker { truth.brokers.append(account.screenName) }
+            var writer = TimelineWriter(account: account, accounts: accounts, groups: groups, options: options, rhythm: rhythm)
             writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
         }
         return truth
@@ -85,6 +88,8 @@ struct Account {
     let joined: Int64
     let weight: Double
     let homeCluster: Int
+    /// A broker between the account groups (`AccountGroups`).
+    var isBroker: Bool { index % 100 == 50 }
 
     init(index: Int, start: Int64, end: Int64, rng: inout SeededRandom) {
         self.index = index
@@ -97,7 +102,8 @@ struct Account {
         let span = Double(end - start - 7 * 86400)
         joined = index == 0 ? start : start + Int64(rng.unit() * rng.unit() * span)
         let activity = pow(1 - rng.unit(), -0.7)   // heavy-tailed: a few accounts tweet a lot
-        weight = activity * Double(end - joined) / Double(end - start)
+        // Brokers (AccountGroups) are among the more active accounts, so they are seen to broker.
+        weight = max(activity, index % 100 == 50 ? 4 : 0) * Double(end - joined) / Double(end - start)
         homeCluster = Int(rng.next() % UInt64(Vocabulary.clusters.count))
     }
 }

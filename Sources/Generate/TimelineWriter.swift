@@ -5,6 +5,7 @@ import Text
 struct TimelineWriter {
     let account: Account
     let accounts: [Account]
+    let groups: AccountGroups
     let options: CorpusGenerator.Options
     let rhythm: ActivityRhythm
 
@@ -112,10 +113,11 @@ struct TimelineWriter {
 
     private func pick<T>(_ items: [T], _ rng: inout SeededRandom) -> T { items[Int(rng.next() % UInt64(items.count))] }
 
-    /// Someone to mention: mostly colleagues in the corpus, sometimes an outside account.
+    /// Someone to mention: mostly colleagues in the corpus (of the account's group, see
+    /// `AccountGroups`), sometimes an outside account.
     private func mentionTarget(_ rng: inout SeededRandom) -> (String, Int64?) {
         if rng.unit() < 0.6, accounts.count > 1 {
-            let other = accounts[Int(rng.next() % UInt64(accounts.count))]
+            let other = accounts[groups.colleague(of: account, draw: rng.next())]
             return (other.screenName, other.id)
         }
         return (pick(Vocabulary.outsideAccounts, &rng), nil)

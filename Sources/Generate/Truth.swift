@@ -40,6 +40,10 @@ public struct Truth: Sendable {
     public var days: [Int64: DayTruth] = [:]
     /// The planted clusters: normalised tags of each.
     public var clusters: [[String]] = []
+    /// The planted account groups: each account with tweets (screen name) and its group.
+    public var accountGroups: [String: Int] = [:]
+    /// The planted brokers between the groups (screen names), by account index.
+    public var brokers: [String] = []
 
     /// What was written of one tag.
     public struct TagTruth: Sendable {
@@ -89,6 +93,8 @@ public struct Truth: Sendable {
             ]),
             "hashtags": .array(tagRows),
             "clusters": .array(clusters.map { .array($0.map(JSONValue.string)) }),
+            "account_groups": .object(accountGroups.mapValues { .int($0) }),
+            "brokers": .array(brokers.map(JSONValue.string)),
             "timeline": .array(dayRows),
         ])
     }
