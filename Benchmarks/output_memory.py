@@ -25,14 +25,27 @@ def peak(cmd):
     return time.perf_counter() - t, int(p.stderr.strip().splitlines()[-1]) / 1024
 
 
-def measure(store, search_word="de"):
+# Common Dutch words: most tweets of a generated corpus match one of them.
+SEARCH = "op OR de OR met OR naar OR over OR het OR en OR van"
+
+
+def matches(store, query):
+    """How many tweets `query` matches (search's own note on stderr)."""
+    p = subprocess.run([BIN, "search", "--db", store, query, "--limit", "1", "--format", "jsonl"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    return int(p.stderr.strip().splitlines()[-1].split()[0])
+
+
+def measure(store, query=SEARCH, sql_formats=("jsonl", "csv", "json", "table"), search_formats=("jsonl", "csv", "json")):
     """(what, seconds, peak RSS MB) for each streamed output."""
     out = []
-    for fmt in ["jsonl", "csv", "json", "table"]:
+    for fmt in sql_formats:
         s, rss = peak([BIN, "sql", "--db", store, SQL, "--format", fmt])
         out.append((f"twindex sql (1,000,000 rows) --format {fmt} > /dev/null", s, rss))
-    s, rss = peak([BIN, "search", "--db", store, search_word, "--all", "--format", "jsonl"])
-    out.append((f"twindex search {search_word} --all --format jsonl > /dev/null", s, rss))
+    n = matches(store, query)
+    for fmt in search_formats:
+        s, rss = peak([BIN, "search", "--db", store, query, "--all", "--format", fmt])
+        out.append((f"twindex search '{query}' --all --format {fmt} > /dev/null ({n:,} rows)", s, rss))
     return out
 
 

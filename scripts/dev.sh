@@ -2,7 +2,8 @@
 # The set-up and the two jobs README.md starts with, on a fresh Debian machine with Swift:
 #   scripts/dev.sh demo   install what is missing, build, run `twindex demo` on the bundled sample
 #   scripts/dev.sh test   install what is missing (and the Python reference tools), build with the
-#                         import check, check public doc comments, run the tests
+#                         import check, check public doc comments, run the tests (the PostgreSQL
+#                         ones against a throwaway cluster, scripts/pg-cluster.sh)
 # Debian packages are installed when running as root; otherwise the one `sudo apt-get` line
 # to run is printed and nothing else happens. The reference tools (networkx, Datasette) go into
 # .venv beside Package.swift; the tests find them there.
@@ -16,8 +17,8 @@ case "$job" in
 esac
 
 # Build and run needs (C libraries behind the targets in Sources/C*), then what only tests use.
-packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libarchive-dev"
-[ "$job" = test ] && packages="$packages python3-venv zstd"
+packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libarchive-dev libpq-dev"
+[ "$job" = test ] && packages="$packages python3-venv zstd postgresql"
 
 missing=""
 for p in $packages; do
@@ -54,5 +55,16 @@ fi
 
 # One command: the build fails on an import a target does not declare, every public
 # declaration must have a doc comment, then the tests run.
-swift build --build-tests --explicit-target-dependency-import-check error \
-  && scripts/check-public-docs.py && exec swift test
+swift build --build-tests --explicit-target-dependency-import-check error
+scripts/check-public-docs.py
+
+# The PostgreSQL tests run against a throwaway cluster (TWINDEX_TEST_PG is its URL), stopped
+# and removed however the tests end. Unless TWINDEX_TEST_PG is already set: then that server.
+if [ -z "${TWINDEX_TEST_PG:-}" ]; then
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/twindex-pg.XXXXXX")
+  trap 'scripts/pg-cluster.sh stop "$pg_dir"' EXIT
+  TWINDEX_TEST_PG=$(scripts/pg-cluster.sh start "$pg_dir")
+  export TWINDEX_TEST_PG
+  echo "PostgreSQL tests use the throwaway cluster at $TWINDEX_TEST_PG" >&2
+fi
+swift test

@@ -1,0 +1,159 @@
+import CPostgres
+import Foundation
+
+/// What went wrong talking to a PostgreSQL store, with the URL or statement at fault.
+public enum PostgresError: Error, Equatable, CustomStringConvertible {
+    /// The server could not be reached or refused the connection.
+    case cannotConnect(url: String, message: String)
+    /// The server refused a statement: its SQLSTATE, message, and the statement.
+    case server(state: String, message: String, sql: String)
+    /// A COPY stream failed.
+    case copy(message: String)
+
+    /// One line saying what is wrong.
+    public var description: String {
+        switch self {
+        case .cannotConnect(let url, let message):
+            return "cannot connect to the PostgreSQL store \(PGConnection.redacted(url)): \(message)"
+        case .server(let state, let message, let sql):
+            return "PostgreSQL error \(state): \(message) (in: \(sql.prefix(200)))"
+        case .copy(let message):
+            return "PostgreSQL COPY failed: \(message)"
+        }
+    }
+
+    /// The SQLSTATE of a server error (empty for the other cases).
+    public var sqlState: String {
+        if case .server(let state, _, _) = self { return state }
+        return ""
+    }
+}
+
+/// One libpq connection. Values cross in text format: the server parses and prints them,
+/// so integers, reals and texts read back exactly as SQLite gives them.
+package final class PGConnection {
+    private let handle: OpaquePointer
+    /// The URL it was opened with.
+    package let url: String
+
+    /// Connects to `url` (`postgresql://USER@HOST:PORT/NAME`).
+    package init(url: String) throws {
+        guard let conn = PQconnectdb(url) else { throw PostgresError.cannotConnect(url: url, message: "out of memory") }
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(conn)
+            throw PostgresError.cannotConnect(url: url, message: message)
+        }
+        handle = conn
+        self.url = url
+        // Notices (e.g. "relation already exists, skipping") are not the user's business.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// `url` without its password, for messages.
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+
+    /// Runs one or more statements without parameters.
+    package func execute(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    /// Runs `sql` with `$1…` bound to `args`, calling `row` for each result row.
+    package func query(_ sql: String, _ args: [SQLValue] = [], _ row: (PGRow) throws -> Void) throws {
+        let result = try run(sql, args)
+        defer { PQclear(result) }
+        let rows = PQntuples(result)
+        for i in 0..<rows { try row(PGRow(result: result, row: i)) }
+    }
+
+    /// The result of `sql` with `$1…` bound to `args`; the caller clears it.
+    package func run(_ sql: String, _ args: [SQLValue]) throws -> OpaquePointer? {
+        let texts: [String?] = args.map(Self.text)
+        let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
+        defer { cStrings.forEach { free($0) } }
+        let pointers = cStrings.map { UnsafePointer<CChar>($0) }
+        let result = pointers.withUnsafeBufferPointer {
+            PQexecParams(handle, sql, Int32(args.count), nil, $0.baseAddress, nil, nil, 0)
+        }
+        do { try check(result, sql: sql) } catch { PQclear(result); throw error }
+        return result
+    }
+
+    /// The first column of the first row as an integer (0 when none or NULL).
+    package func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 {
+        var value: Int64 = 0
+        try query(sql, args) { value = $0.int(0) }
+        return value
+    }
+
+    /// Streams `data` (COPY text format) into `COPY … FROM STDIN` statement `sql`.
+    package func copy(_ sql: String, _ data: [UInt8]) throws {
+        let start = PQexec(handle, sql)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            defer { PQclear(start) }
+            try check(start, sql: sql)
+            throw PostgresError.copy(message: "the server did not start COPY")
+        }
+        PQclear(start)
+        let sent = data.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        }
+        guard sent == 1, PQputCopyEnd(handle, nil) == 1 else { throw PostgresError.copy(message: lastError) }
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            try check(result, sql: sql)
+        }
+    }
+
+    private var lastError: String {
+        String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func check(_ result: OpaquePointer?, sql: String) throws {
+        let status = PQresultStatus(result)
+        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_COPY_IN else { return }
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+        let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? lastError
+        throw PostgresError.server(state: state, message: message, sql: sql)
+    }
+
+    /// A value as the text the server parses (nil for NULL; blobs as `\x…` bytea).
+    static func text(_ value: SQLValue) -> String? {
+        switch value {
+        case .null: return nil
+        case .integer(let x): return String(x)
+        case .real(let x): return "\(x)"
+        case .text(let x): return x
+        case .blob(let b): return "\\x" + b.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}
+
+/// One row of a PostgreSQL result (valid only inside the callback).
+package struct PGRow {
+    let result: OpaquePointer?
+    let row: Int32
+
+    /// Whether column `i` is NULL.
+    package func isNull(_ i: Int) -> Bool { PQgetisnull(result, row, Int32(i)) == 1 }
+    /// Column `i` as text (nil for NULL).
+    package func string(_ i: Int) -> String? {
+        isNull(i) ? nil : String(cString: PQgetvalue(result, row, Int32(i)))
+    }
+    /// Column `i` as an integer (0 for NULL).
+    package func int(_ i: Int) -> Int64 { string(i).flatMap { Int64($0) } ?? 0 }
+    /// Column `i` as a double (0 for NULL).
+    package func double(_ i: Int) -> Double { string(i).flatMap { Double($0) } ?? 0 }
+    /// The number of columns.
+    package var columnCount: Int { Int(PQnfields(result)) }
+    /// Column `i`'s name.
+    package func columnName(_ i: Int) -> String { String(cString: PQfname(result, Int32(i))) }
+}
