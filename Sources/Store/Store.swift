@@ -116,6 +116,7 @@ public final class Store {
                 try db.execute(Schema.migrations[v])
             }
             for index in Schema.readerIndexes { try db.execute(index.sql) }
+            try LocalOffsets.fillIfEmpty(db)
             try db.execute("PRAGMA user_version = \(Schema.currentVersion); COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
