@@ -34,7 +34,7 @@ public enum HashtagCounts {
             JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
             WHERE \(filter.sql)
             GROUP BY h.tag ORDER BY n DESC, h.tag LIMIT ?
-            """, filter.arguments + [.integer(Int64(limit ?? -1))]) { r in
+            """, filter.arguments + [.integer(Int64(limit ?? Int.max))]) { r in
             rows.append(HashtagRow(tag: r.string(0) ?? "", label: "", tweets: r.int(1), users: r.int(2)))
         }
         let labels = try labels(in: store, for: rows.map(\.tag))

@@ -8,9 +8,9 @@ extension Store {
         var last: Int64?
         // Two subqueries, so that each reads one end of the time index (one SELECT with both
         // aggregates scans every row).
-        try forEach("SELECT (SELECT min(created_at) FROM tweets), (SELECT max(created_at) FROM tweets)") {
-            first = $0.optionalInt64(0)
-            last = $0.optionalInt64(1)
+        try rows("SELECT (SELECT min(created_at) FROM tweets), (SELECT max(created_at) FROM tweets)") {
+            first = $0.isNull(0) ? nil : $0.int(0)
+            last = $0.isNull(1) ? nil : $0.int(1)
         }
         return StoreStats(
             tweets: try scalar("SELECT count(*) FROM tweets"),

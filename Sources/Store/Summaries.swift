@@ -177,8 +177,10 @@ enum Summaries {
 extension Store {
     /// Whether the summary tables hold exactly the stored tweets: true after every finished
     /// ingest run, false while one is writing (or after one was killed, until the next).
+    /// A PostgreSQL store has none.
     public func summariesAreCurrent() throws -> Bool {
-        try scalar("""
+        guard case .sqlite = engine else { return false }
+        return try scalar("""
             SELECT (SELECT value FROM meta WHERE key = 'summary_seq') >= (SELECT coalesce(max(seq), 0) FROM tweets)
                AND NOT EXISTS (SELECT 1 FROM summary_stale)
             """) == 1
