@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Graph", dependencies: ["Model"]),
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
         .target(name: "Output", dependencies: ["Model"]),
-        .target(name: "Render", dependencies: ["Model", "Analysis", "Output"]),
+        .target(name: "Render", dependencies: ["Model", "Store", "Analysis", "Output"]),
         .target(name: "Generate", dependencies: ["Model", "Text"]),
         .executableTarget(name: "twindex", dependencies: [
             "Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate",

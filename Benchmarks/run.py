@@ -217,6 +217,10 @@ def write_markdown(mb, lines):
     if os.path.exists(notes):
         out.append(open(notes).read())
     open(os.path.join(ROOT, "BENCHMARKS.md"), "w").write("\n".join(out) + "\n")
+    # Issue 18's scale table (Benchmarks/scale.py, run after this by run.sh) keeps its section.
+    if os.path.exists(os.path.join(ROOT, "Benchmarks", "scale.json")):
+        import scale
+        scale.write_section(json.load(open(os.path.join(ROOT, "Benchmarks", "scale.json"))))
     print("\n".join(out))
 
 

@@ -26,7 +26,7 @@ enum WriterFloor {
 
         let started = Date()
         let store = try Store.openForWriting(path: target)
-        let db = store.db
+        let db = try store.db
         for index in Schema.readerIndexes { try db.execute("DROP INDEX IF EXISTS \(index.name)") }
         let insertTweet = try db.prepare("INSERT INTO tweets VALUES (" + Array(repeating: "?", count: columns).joined(separator: ",") + ")")
         let insertTag = try db.prepare("INSERT INTO hashtags VALUES (?,?,?)")

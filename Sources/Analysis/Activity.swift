@@ -39,11 +39,15 @@ public enum Activity {
         let (lower, upper) = range.utcBounds(buckets)
         var weekHour = [[Int64]](repeating: [Int64](repeating: 0, count: 24), count: 7)
         var total: Int64 = 0
-        let filter = scope.filter(lower: lower, upper: upper)
-        try store.rows("SELECT created_at FROM tweets WHERE \(filter.sql)", filter.arguments) { r in
-            let (d, h) = buckets.weekdayAndHour(of: r.int(0))
-            weekHour[d][h] += 1
-            total += 1
+        if scope.limitsOnlyDays, buckets.alignsWithQuarters, try store.summariesAreCurrent() {
+            (weekHour, total) = try Summarized.weekHours(in: store, buckets: buckets, lower: lower, upper: upper)
+        } else {
+            let filter = scope.filter(lower: lower, upper: upper)
+            try store.rows("SELECT created_at FROM tweets WHERE \(filter.sql)", filter.arguments) { r in
+                let (d, h) = buckets.weekdayAndHour(of: r.int(0))
+                weekHour[d][h] += 1
+                total += 1
+            }
         }
         let weekday = weekHour.map { $0.reduce(0, +) }
         let hour = (0..<24).map { h in weekHour.reduce(0) { $0 + $1[h] } }
@@ -55,7 +59,8 @@ public enum Activity {
     /// Calendar buckets covering the store's time span.
     static func bucketsFor(_ store: Store, _ timeZone: TimeZone) throws -> CalendarBuckets {
         var lo: Int64 = 0, hi: Int64 = 0
-        try store.rows("SELECT coalesce(min(created_at), 0), coalesce(max(created_at), 0) FROM tweets") {
+        // One subquery per end: each reads one end of the time index.
+        try store.rows("SELECT coalesce((SELECT min(created_at) FROM tweets), 0), coalesce((SELECT max(created_at) FROM tweets), 0)") {
             lo = $0.int(0)
             hi = $0.int(1)
         }

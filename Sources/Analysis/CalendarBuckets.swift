@@ -27,7 +27,13 @@ public struct CalendarBuckets: Sendable {
         }
         transitions = times
         offsets = offs
+        alignsWithQuarters = offs.allSatisfy { $0 % 900 == 0 } && times.dropFirst().allSatisfy { $0 % 900 == 0 }
     }
+
+    /// True when every offset and transition of the table is a whole quarter of an hour (all
+    /// zones since 1980): then the tweets of one 15-minute UTC bucket share their local day,
+    /// weekday and hour, and the store's per-quarter summaries serve this zone exactly.
+    public let alignsWithQuarters: Bool
 
     /// The zone's offset from UTC at `epoch`, in seconds.
     @inline(__always)
@@ -39,6 +45,18 @@ public struct CalendarBuckets: Sendable {
             if transitions[mid] <= epoch { lo = mid } else { hi = mid - 1 }
         }
         return Int64(offsets[lo])
+    }
+
+    /// The stretch of time holding `epoch` in which the offset does not change: its UTC
+    /// start (inclusive) and end (exclusive), and the offset.
+    public func stretch(containing epoch: Int64) -> (start: Int64, end: Int64, offset: Int64) {
+        var lo = 0
+        var hi = transitions.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) >> 1
+            if transitions[mid] <= epoch { lo = mid } else { hi = mid - 1 }
+        }
+        return (transitions[lo], lo + 1 < transitions.count ? transitions[lo + 1] : .max, Int64(offsets[lo]))
     }
 
     /// Local days since 1970-01-01.

@@ -99,6 +99,41 @@ public enum Cooccurrence {
         guard options.resolution > 0, options.resolution.isFinite else {
             throw AnalysisError.invalidResolution(options.resolution)
         }
+        let summarized = try options.scope.isEverything && store.summariesAreCurrent()
+        let counts = try summarized ? summarizedCounts(in: store, moreThan: options.moreThan)
+            : directCounts(in: store, options: options)
+        let (pairs, n) = (counts.pairs, counts.nodes.count)
+        let edgeKeys = pairs.keys.sorted()
+        let graph = WeightedGraph(nodeCount: n, edges: edgeKeys.map { ($0 / n, $0 % n, Double(pairs[$0]!)) })
+        let labels = try HashtagCounts.labels(in: store, for: counts.nodes.map(\.tag))
+        let clustering = CommunityDetection.run(graph, algorithm: options.algorithm, resolution: options.resolution,
+                                                seed: options.seed, runs: options.runs,
+                                                tieBreak: { members in members.map { counts.nodes[$0].tag }.min() ?? "" })
+        let nodes = counts.nodes.enumerated().map { i, c in
+            CooccurrenceResult.Node(tag: c.tag, label: labels[c.tag] ?? c.tag, frequency: c.frequency,
+                                    users: c.users, community: clustering.partition[i])
+        }
+        let edges = edgeKeys.map { key in
+            CooccurrenceResult.Edge(source: nodes[key / n].tag, target: nodes[key % n].tag, weight: pairs[key]!)
+        }
+        var communities: [CooccurrenceResult.Community] = []
+        for c in 0..<((clustering.partition.max() ?? -1) + 1) {
+            let members = nodes.filter { $0.community == c }   // already by frequency
+            communities.append(.init(id: c, size: members.count, top: Array(members.prefix(10).map(\.tag))))
+        }
+        let result = CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
+                                        runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
+                                        nodes: nodes, edges: edges, communities: communities)
+        return CooccurrenceNetwork(result: result, graph: graph, edgeEnds: edgeKeys.map { ($0 / n, $0 % n) })
+    }
+
+    /// The nodes (tags in more than `moreThan` tweets, most frequent first, ties by tag) with
+    /// their tweets and distinct authors, and the edges' weights keyed `i * n + j` (node
+    /// positions, i < j).
+    typealias NetworkCounts = (nodes: [(tag: String, frequency: Int64, users: Int64)], pairs: [Int: Int64])
+
+    /// `NetworkCounts` from one pass over the tweet → tags lists of the tweets in the scope.
+    static func directCounts(in store: Store, options: Options) throws -> NetworkCounts {
         // One pass over the tweet → tags lists (hashtags is keyed by tweet, then tag).
         var tagIndex: [String: Int] = [:]
         var tagNames: [String] = []
@@ -153,28 +188,17 @@ public enum Cooccurrence {
                 }
             }
         }
-        let edgeKeys = pairs.keys.sorted()
-        let graph = WeightedGraph(nodeCount: n, edges: edgeKeys.map { ($0 / n, $0 % n, Double(pairs[$0]!)) })
-        let labels = try HashtagCounts.labels(in: store, for: kept.map { tagNames[$0] })
-        let clustering = CommunityDetection.run(graph, algorithm: options.algorithm, resolution: options.resolution,
-                                                seed: options.seed, runs: options.runs,
-                                                tieBreak: { members in members.map { tagNames[kept[$0]] }.min() ?? "" })
-        let nodes = kept.enumerated().map { i, k in
-            CooccurrenceResult.Node(tag: tagNames[k], label: labels[tagNames[k]] ?? tagNames[k], frequency: frequency[k],
-                                    users: Int64(authors[k].count), community: clustering.partition[i])
-        }
-        let edges = edgeKeys.map { key in
-            CooccurrenceResult.Edge(source: nodes[key / n].tag, target: nodes[key % n].tag, weight: pairs[key]!)
-        }
-        var communities: [CooccurrenceResult.Community] = []
-        for c in 0..<((clustering.partition.max() ?? -1) + 1) {
-            let members = nodes.filter { $0.community == c }   // already by frequency
-            communities.append(.init(id: c, size: members.count, top: Array(members.prefix(10).map(\.tag))))
-        }
-        let result = CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
-                                        runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
-                                        nodes: nodes, edges: edges, communities: communities)
-        return CooccurrenceNetwork(result: result, graph: graph, edgeEnds: edgeKeys.map { ($0 / n, $0 % n) })
+        return (kept.map { (tagNames[$0], frequency[$0], Int64(authors[$0].count)) }, pairs)
+    }
+
+    /// `NetworkCounts` of the whole store from the tag summaries.
+    static func summarizedCounts(in store: Store, moreThan: Int) throws -> NetworkCounts {
+        // Sorted here as `directCounts` sorts (Swift's string order, not SQLite's bytes).
+        let kept = try Summarized.tagFrequencies(in: store, moreThan: Int64(moreThan))
+            .sorted { $0.tweets != $1.tweets ? $0.tweets > $1.tweets : $0.tag < $1.tag }
+        let tags = kept.map(\.tag)
+        let users = try Summarized.tagUsers(in: store, tags)
+        return (kept.map { ($0.tag, $0.tweets, users[$0.tag] ?? 0) }, try Summarized.pairs(in: store, of: tags))
     }
 }
 

@@ -22,13 +22,19 @@ public enum HashtagCounts {
     public static func top(in store: Store, limit: Int? = nil, scope: Scope = Scope(),
                            timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> [HashtagRow] {
         var rows: [HashtagRow] = []
+        if scope.isEverything, try store.summariesAreCurrent() {
+            let top = try Summarized.tagFrequencies(in: store, limit: limit)
+            let users = try Summarized.tagUsers(in: store, top.map(\.tag))
+            let labels = try labels(in: store, for: top.map(\.tag))
+            return top.map { HashtagRow(tag: $0.tag, label: labels[$0.tag] ?? $0.tag, tweets: $0.tweets, users: users[$0.tag] ?? 0) }
+        }
         let filter = scope.filter(in: timeZone, table: "t")
         try store.rows("""
             SELECT h.tag, count(*) AS n, count(DISTINCT t.author_id) FROM hashtags h
             JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
             WHERE \(filter.sql)
             GROUP BY h.tag ORDER BY n DESC, h.tag LIMIT ?
-            """, filter.arguments + [.integer(Int64(limit ?? -1))]) { r in
+            """, filter.arguments + [.integer(Int64(limit ?? Int.max))]) { r in
             rows.append(HashtagRow(tag: r.string(0) ?? "", label: "", tweets: r.int(1), users: r.int(2)))
         }
         let labels = try labels(in: store, for: rows.map(\.tag))
@@ -40,6 +46,12 @@ public enum HashtagCounts {
     /// the smallest in code-point order.
     public static func labels(in store: Store, for tags: [String]) throws -> [String: String] {
         var counts: [String: [String: Int64]] = [:]
+        if try store.summariesAreCurrent() {
+            try Summarized.forEachSpelling(in: store, of: tags) { tag, spelling, n in
+                counts[tag, default: [:]][TagNormalizer.nfc(spelling), default: 0] += n
+            }
+            return counts.mapValues(TagNormalizer.label)
+        }
         let wanted = Set(tags)
         try store.rows("SELECT tag, spelling, count(*) FROM hashtags GROUP BY tag, spelling") { r in
             guard let tag = r.string(0), wanted.contains(tag), let spelling = r.string(1) else { return }

@@ -67,6 +67,7 @@ public struct RatioCounts: Sendable, Equatable {
     /// The counts of the tweets of `store` in `scope` (its days local in `timeZone`).
     public static func count(in store: Store, scope: Scope = Scope(),
                              timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> RatioCounts {
+        if scope.isEverything, try store.summariesAreCurrent() { return try Summarized.ratioCounts(in: store) }
         var c = RatioCounts(tweets: 0, hashtags: 0, mentions: 0, startsWithAt: 0)
         let filter = scope.filter(in: timeZone)
         try store.rows("""

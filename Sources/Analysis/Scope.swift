@@ -36,14 +36,19 @@ public struct Scope: Sendable, Equatable {
         range.from == nil && range.to == nil && users.isEmpty && languages.isEmpty && !excludeRetweets
     }
 
+    /// True when the scope limits only the days (no accounts, languages or retweets left out):
+    /// the per-quarter summaries can serve it.
+    public var limitsOnlyDays: Bool { users.isEmpty && languages.isEmpty && !excludeRetweets }
+
     /// A boolean SQL expression over the columns of `tweets` (qualified by `table`, e.g. `t`),
     /// with its arguments in order. `lower`/`upper` are the range's UTC bounds in seconds.
     public func filter(lower: Int64, upper: Int64, table: String = "tweets") -> (sql: String, arguments: [SQLValue]) {
         var parts = ["\(table).created_at >= ? AND \(table).created_at < ?"]
         var arguments: [SQLValue] = [.integer(lower), .integer(upper)]
         if !users.isEmpty {
-            let marks = Array(repeating: "?", count: users.count).joined(separator: ", ")
-            parts.append("\(table).author_id IN (SELECT id FROM users WHERE screen_name COLLATE NOCASE IN (\(marks)))")
+            // lower() folds ASCII only, in SQLite and in PostgreSQL's "C" collation: NOCASE on both.
+            let marks = Array(repeating: "lower(?)", count: users.count).joined(separator: ", ")
+            parts.append("\(table).author_id IN (SELECT id FROM users WHERE lower(screen_name) IN (\(marks)))")
             arguments += users.map { .text($0) }
         }
         if !languages.isEmpty {
@@ -59,7 +64,7 @@ public struct Scope: Sendable, Equatable {
     /// open range adds no time condition, and the whole store is `1` (so a covering index
     /// that has no `created_at` still serves it).
     public func filter(in zone: TimeZone, table: String = "tweets") -> (sql: String, arguments: [SQLValue]) {
-        if isEverything { return ("1", []) }
+        if isEverything { return ("1 = 1", []) }
         let (lower, upper) = range.utcBounds(in: zone)
         return filter(lower: lower ?? .min, upper: upper ?? .max, table: table)
     }

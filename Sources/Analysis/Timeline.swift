@@ -61,7 +61,35 @@ public enum Timeline {
         let range = scope.range
         let buckets = try Activity.bucketsFor(store, timeZone)
         let (lower, upper) = range.utcBounds(buckets)
-        let filter = scope.filter(lower: lower, upper: upper)
+        let counts: (rows: [Int64: TimelineResult.Row], active: [Int64: Int64])
+        if scope.limitsOnlyDays, buckets.alignsWithQuarters, try store.summariesAreCurrent() {
+            counts = try Summarized.timeline(in: store, buckets: buckets, period: period, lower: lower, upper: upper)
+        } else {
+            counts = try directCounts(in: store, buckets: buckets, period: period,
+                                      filter: scope.filter(lower: lower, upper: upper))
+        }
+        let (rows, active) = counts
+        guard let first = range.from.map({ Self.periodStart($0, period) }) ?? rows.keys.min(),
+              let last = range.to.map({ Self.periodStart($0, period) }) ?? rows.keys.max(), first <= last else {
+            return TimelineResult(timeZone: timeZone.identifier, period: period, rows: [])
+        }
+        var out: [TimelineResult.Row] = []
+        var start = first
+        while start <= last {
+            var row = rows[start] ?? TimelineResult.Row(date: "")
+            row.date = CalendarBuckets.format(start)
+            row.activeUsers = active[start] ?? 0
+            out.append(row)
+            start = Self.next(start, period)
+        }
+        return TimelineResult(timeZone: timeZone.identifier, period: period, rows: out)
+    }
+
+    /// The periods' counts and active users, counted from the tweets `filter` selects: one
+    /// pass in time order, and one in author order on a second connection meanwhile.
+    static func directCounts(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
+                             filter: (sql: String, arguments: [SQLValue])) throws
+        -> (rows: [Int64: TimelineResult.Row], active: [Int64: Int64]) {
         // Active users: distinct (author, period) pairs, counted in author-then-time order on a
         // second connection while this one counts (both cores busy).
         let activeUsers = ActiveUsers()
@@ -90,33 +118,12 @@ public enum Timeline {
                 key = k
                 row = rows[k] ?? TimelineResult.Row(date: "")
             }
-            row.tweets += 1
-            row.located += r.int(1)
-            row.geocoded += r.int(2)
-            row.withHashtags += r.int(3)
-            row.withMentions += r.int(4)
-            row.withLinks += r.int(5)
-            row.retweets += r.int(6)
-            row.replies += r.int(7)
+            row.add(tweets: 1, counts: r, from: 1)
         }
         if key != .min { rows[key] = row }
         done.wait()
         if let error = activeUsers.error { throw error }
-        let active = activeUsers.counts
-        guard let first = range.from.map({ Self.periodStart($0, period) }) ?? rows.keys.min(),
-              let last = range.to.map({ Self.periodStart($0, period) }) ?? rows.keys.max(), first <= last else {
-            return TimelineResult(timeZone: timeZone.identifier, period: period, rows: [])
-        }
-        var out: [TimelineResult.Row] = []
-        var start = first
-        while start <= last {
-            var row = rows[start] ?? TimelineResult.Row(date: "")
-            row.date = CalendarBuckets.format(start)
-            row.activeUsers = active[start] ?? 0
-            out.append(row)
-            start = Self.next(start, period)
-        }
-        return TimelineResult(timeZone: timeZone.identifier, period: period, rows: out)
+        return (rows, activeUsers.counts)
     }
 
     static func activeUsers(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
@@ -159,6 +166,21 @@ public enum Timeline {
             return c.month == 12 ? CalendarBuckets.dayNumber(year: c.year + 1, month: 1, day: 1)
                 : CalendarBuckets.dayNumber(year: c.year, month: c.month + 1, day: 1)
         }
+    }
+}
+
+extension TimelineResult.Row {
+    /// Adds `tweets` and the seven counts (located, geocoded, with hashtags, mentions, links,
+    /// retweets, replies) in that order in the columns of `r` from `first` on.
+    mutating func add(tweets n: Int64, counts r: Row, from first: Int) {
+        tweets += n
+        located += r.int(first)
+        geocoded += r.int(first + 1)
+        withHashtags += r.int(first + 2)
+        withMentions += r.int(first + 3)
+        withLinks += r.int(first + 4)
+        retweets += r.int(first + 5)
+        replies += r.int(first + 6)
     }
 }
 

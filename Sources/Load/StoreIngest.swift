@@ -65,7 +65,7 @@ public enum StoreIngest {
            case .unreadable(let input, let reason) = first {
             throw IngestError.cannotOpen(path: input, reason: reason)
         }
-        let writer = try StoreWriter(path: path)
+        let writer = try makeRunWriter(path)
         var job = IngestJob(inputs: resolved)
         job.force = options.force
         job.maxBadLines = options.maxBadLines

@@ -31,9 +31,9 @@ final class BatchWriter {
               retweeted_user_id, retweeted_screen_name, quoted_user_id, quoted_screen_name)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        insertHashtag = try db.prepare("INSERT OR IGNORE INTO hashtags (tweet_id, tag, spelling) VALUES (?,?,?)")
-        insertMention = try db.prepare("INSERT OR IGNORE INTO mentions (tweet_id, screen_name, user_id) VALUES (?,?,?)")
-        insertURL = try db.prepare("INSERT OR IGNORE INTO urls (tweet_id, url) VALUES (?,?)")
+        insertHashtag = try db.prepare("INSERT OR IGNORE INTO hashtags (tweet_id, tweet_seq, tag, spelling) VALUES (?,?,?,?)")
+        insertMention = try db.prepare("INSERT OR IGNORE INTO mentions (tweet_id, tweet_seq, screen_name, user_id) VALUES (?,?,?,?)")
+        insertURL = try db.prepare("INSERT OR IGNORE INTO urls (tweet_id, tweet_seq, url) VALUES (?,?,?)")
         upsertUser = try db.prepare("""
             INSERT INTO users (id, screen_name, name, location, description, followers_count, friends_count,
               statuses_count, created_at, lang, verified, profile_seen_at)
@@ -90,28 +90,28 @@ final class BatchWriter {
         c.lines = batch.lines
         c.notices = batch.otherNotices
         c.badLines = batch.badLines.count
-        var stored: [Tweet] = []
+        var stored: [(tweet: Tweet, seq: Int64)] = []
         stored.reserveCapacity(batch.tweets.count)
         for item in batch.tweets {
             if deletedIDs.contains(item.tweet.id) {
                 c.suppressed += 1
-            } else if try insertRow(item, fileID: fileID) {
+            } else if let seq = try insertRow(item, fileID: fileID) {
                 c.tweetsInserted += 1
-                stored.append(item.tweet)
+                stored.append((item.tweet, seq))
             } else {
                 c.duplicates += 1
             }
         }
         try insertEach(of: stored, \.hashtags, into: insertHashtag) { s, h in
-            s.bind(2, h.tag)
-            s.bind(3, h.spelling)
+            s.bind(3, h.tag)
+            s.bind(4, h.spelling)
         }
         try insertEach(of: stored, \.mentions, into: insertMention) { s, m in
-            s.bind(2, m.screenName)
-            s.bind(3, m.userID)
+            s.bind(3, m.screenName)
+            s.bind(4, m.userID)
         }
-        try insertEach(of: stored, \.urls, into: insertURL) { s, u in s.bind(2, u) }
-        for t in stored {
+        try insertEach(of: stored, \.urls, into: insertURL) { s, u in s.bind(3, u) }
+        for (t, _) in stored {
             if let user = t.author { try upsert(user, seenAt: t.createdAt ?? 0) }
         }
         for (id, user) in batch.deletes {
@@ -138,21 +138,22 @@ final class BatchWriter {
         return c
     }
 
-    /// One entity table: a row (tweet id, then what `bind` binds from 2 on) per entity of
-    /// each tweet.
-    private func insertEach<E>(of tweets: [Tweet], _ entities: KeyPath<Tweet, [E]>, into s: Statement,
+    /// One entity table: a row (tweet id, tweet seq, then what `bind` binds from 3 on) per
+    /// entity of each tweet.
+    private func insertEach<E>(of tweets: [(tweet: Tweet, seq: Int64)], _ entities: KeyPath<Tweet, [E]>, into s: Statement,
                                bind: (Statement, E) -> Void) throws {
-        for t in tweets {
+        for (t, seq) in tweets {
             for e in t[keyPath: entities] {
                 s.bind(1, t.id)
+                s.bind(2, seq)
                 bind(s, e)
                 try s.run()
             }
         }
     }
 
-    /// Inserts one tweet row; false when the id is already stored.
-    private func insertRow(_ item: IngestBatch.Item, fileID: Int64) throws -> Bool {
+    /// Inserts one tweet row; its seq, or nil when the id is already stored.
+    private func insertRow(_ item: IngestBatch.Item, fileID: Int64) throws -> Int64? {
         let t = item.tweet
         let s = insertTweet
         s.bind(1, t.id)
@@ -186,7 +187,7 @@ final class BatchWriter {
         s.bind(29, t.quotedUserID)
         s.bind(30, t.quotedScreenName)
         try s.run()
-        return db.changes > 0
+        return db.changes > 0 ? db.lastInsertRowID : nil
     }
 
     /// Keeps the latest profile of each user, writing only when a newer tweet brings a change.

@@ -29,7 +29,7 @@ package final class FollowWriter {
     /// import of the same path left (an unfinished one, or the file before it changed: a
     /// follow list is a snapshot), and marks it complete.
     package func write(edges: [FollowEdge], badLines: [BadLine], lines: Int) throws {
-        let db = store.db
+        let db = try store.db
         let fileID = files.currentFileID
         try db.execute("BEGIN IMMEDIATE")
         do {

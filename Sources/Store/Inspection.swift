@@ -59,12 +59,12 @@ extension Store {
     /// Every quarantined line, by file and line.
     public func badLines() throws -> [StoredBadLine] {
         var out: [StoredBadLine] = []
-        try forEach("""
+        try rows("""
             SELECT f.path || coalesce(':' || f.member, ''), b.line, b.error, b.text FROM bad_lines b JOIN files f ON f.id = b.file_id
             ORDER BY b.id
             """) {
-            out.append(StoredBadLine(file: $0.string(0) ?? "?", line: $0.int64(1), error: $0.string(2) ?? "",
-                                     text: String(decoding: $0.blob(3), as: UTF8.self)))
+            out.append(StoredBadLine(file: $0.string(0) ?? "?", line: $0.int(1), error: $0.string(2) ?? "",
+                                     text: String(decoding: $0.bytes(3), as: UTF8.self)))
         }
         return out
     }
@@ -72,29 +72,30 @@ extension Store {
     /// The tweet with `id`, or nil when the store has none (never stored, or deleted).
     public func tweet(id: Int64) throws -> StoredTweet? {
         var found: StoredTweet?
-        try forEach("""
+        try rows("""
             SELECT t.id, t.created_at, t.author_id, u.screen_name, t.text, t.lang, t.in_reply_to_status_id,
-                   t.retweeted_id, t.quoted_id, t.starts_with_at, f.path, t.line, t.offset, t.length, f.member
+                   t.retweeted_id, t.quoted_id, t.starts_with_at, f.path, t.line, t."offset", t.length, f.member
             FROM tweets t LEFT JOIN users u ON u.id = t.author_id LEFT JOIN files f ON f.id = t.file_id
             WHERE t.id = ?
             """, [.integer(id)]) { s in
+            func optionalInt64(_ i: Int) -> Int64? { s.isNull(i) ? nil : s.int(i) }
             found = StoredTweet(
-                id: String(s.int64(0)), createdAt: s.optionalInt64(1).map(Self.iso8601), createdAtSeconds: s.optionalInt64(1),
-                authorID: s.optionalInt64(2).map(String.init), screenName: s.string(3), text: s.string(4) ?? "",
-                lang: s.string(5), inReplyToStatusID: s.optionalInt64(6).map(String.init),
-                retweetedID: s.optionalInt64(7).map(String.init), quotedID: s.optionalInt64(8).map(String.init),
-                hashtags: [], mentions: [], urls: [], startsWithAt: s.int64(9) != 0,
-                file: s.string(10), line: s.optionalInt64(11), offset: s.optionalInt64(12), length: s.optionalInt64(13),
+                id: String(s.int(0)), createdAt: optionalInt64(1).map(Self.iso8601), createdAtSeconds: optionalInt64(1),
+                authorID: optionalInt64(2).map(String.init), screenName: s.string(3), text: s.string(4) ?? "",
+                lang: s.string(5), inReplyToStatusID: optionalInt64(6).map(String.init),
+                retweetedID: optionalInt64(7).map(String.init), quotedID: optionalInt64(8).map(String.init),
+                hashtags: [], mentions: [], urls: [], startsWithAt: s.int(9) != 0,
+                file: s.string(10), line: optionalInt64(11), offset: optionalInt64(12), length: optionalInt64(13),
                 member: s.string(14))
         }
         guard var tweet = found else { return nil }
-        try forEach("SELECT spelling FROM hashtags WHERE tweet_id = ?", [.integer(id)]) {
+        try rows("SELECT spelling FROM hashtags WHERE tweet_id = ? ORDER BY tag", [.integer(id)]) {
             tweet.hashtags.append($0.string(0) ?? "")
         }
-        try forEach("SELECT screen_name FROM mentions WHERE tweet_id = ?", [.integer(id)]) {
+        try rows("SELECT screen_name FROM mentions WHERE tweet_id = ? ORDER BY lower(screen_name)", [.integer(id)]) {
             tweet.mentions.append($0.string(0) ?? "")
         }
-        try forEach("SELECT url FROM urls WHERE tweet_id = ?", [.integer(id)]) { tweet.urls.append($0.string(0) ?? "") }
+        try rows("SELECT url FROM urls WHERE tweet_id = ? ORDER BY url", [.integer(id)]) { tweet.urls.append($0.string(0) ?? "") }
         return tweet
     }
 

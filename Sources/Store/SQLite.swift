@@ -66,6 +66,9 @@ package final class Connection {
 
     var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// The rowid of the last row inserted (a tweet's seq after its insert).
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
     func error(_ rc: Int32, sql: String?) -> StoreError {
         .classify(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path, systemErrno: sqlite3_system_errno(handle))
     }

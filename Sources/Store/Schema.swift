@@ -19,6 +19,10 @@ package enum Schema {
         ("users_screen_name", "CREATE INDEX IF NOT EXISTS users_screen_name ON users(screen_name COLLATE NOCASE)"),
         ("hashtags_tag", "CREATE INDEX IF NOT EXISTS hashtags_tag ON hashtags(tag, spelling)"),
         ("mentions_screen_name", "CREATE INDEX IF NOT EXISTS mentions_screen_name ON mentions(screen_name)"),
+        // A tweet's entities by its seq: the links from a tweet's row (Datasette counts them).
+        ("hashtags_tweet_seq", "CREATE INDEX IF NOT EXISTS hashtags_tweet_seq ON hashtags(tweet_seq)"),
+        ("mentions_tweet_seq", "CREATE INDEX IF NOT EXISTS mentions_tweet_seq ON mentions(tweet_seq)"),
+        ("urls_tweet_seq", "CREATE INDEX IF NOT EXISTS urls_tweet_seq ON urls(tweet_seq)"),
     ]
 
     static let migrations: [String] = [
@@ -179,6 +183,91 @@ package enum Schema {
         // the archive's path and the member's name (NULL for a plain file), size and time.
         """
         ALTER TABLE files ADD COLUMN member TEXT;
+        """,
+        // Datasette (and any SQL browser) with no configuration: declared foreign keys.
+        // Datasette links a key's value to the row of that primary key, so each link holds
+        // the parent's primary key: `tweets.author` (a virtual copy of author_id) → users.id;
+        // `tweet_seq` in the entity tables → tweets.seq (tweets' primary key; its id is only
+        // UNIQUE), written by ingest from here on and filled in here for stored rows.
+        // `local_offsets` holds the UTC offsets of `meta.local_time_zone` from each
+        // transition on (filled from the time-zone database when the store is opened for
+        // writing: `LocalOffsets`); `tweets_view` reads each tweet as a person would.
+        """
+        ALTER TABLE tweets ADD COLUMN author INTEGER GENERATED ALWAYS AS (author_id) VIRTUAL REFERENCES users(id);
+        ALTER TABLE hashtags ADD COLUMN tweet_seq INTEGER REFERENCES tweets(seq);
+        ALTER TABLE mentions ADD COLUMN tweet_seq INTEGER REFERENCES tweets(seq);
+        ALTER TABLE urls ADD COLUMN tweet_seq INTEGER REFERENCES tweets(seq);
+        UPDATE hashtags SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = hashtags.tweet_id);
+        UPDATE mentions SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = mentions.tweet_id);
+        UPDATE urls SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = urls.tweet_id);
+        CREATE TABLE local_offsets (
+            starts_at INTEGER PRIMARY KEY,       -- seconds since 1970-01-01 UTC
+            utc_offset INTEGER NOT NULL          -- seconds east of UTC from then on
+        );
+        CREATE VIEW tweets_view AS
+        SELECT t.seq, t.id,
+            'https://twitter.com/' || coalesce(u.screen_name, 'i/web') || '/status/' || t.id AS tweet_url,
+            strftime('%Y-%m-%dT%H:%M:%SZ', t.created_at, 'unixepoch') AS created_utc,
+            (SELECT strftime('%Y-%m-%dT%H:%M:%S', t.created_at + o.utc_offset, 'unixepoch')
+                    || CASE WHEN o.utc_offset < 0 THEN '-' ELSE '+' END
+                    || printf('%02d:%02d', abs(o.utc_offset) / 3600, abs(o.utc_offset) % 3600 / 60)
+                FROM local_offsets o WHERE o.starts_at <= t.created_at ORDER BY o.starts_at DESC LIMIT 1) AS created_local,
+            t.author_id, u.screen_name, u.name AS user_name, t.text, t.lang,
+            CASE WHEN t.source LIKE '<a %>%</a>'
+                THEN replace(substr(t.source, instr(t.source, '>') + 1, instr(t.source, '</a>') - instr(t.source, '>') - 1), '&amp;', '&')
+                ELSE t.source END AS client,
+            t.in_reply_to_status_id, t.in_reply_to_screen_name, t.retweeted_id, t.retweeted_screen_name,
+            t.quoted_id, t.quoted_screen_name, t.place_name, t.place_country, t.longitude, t.latitude
+        FROM tweets t LEFT JOIN users u ON u.id = t.author_id;
+        """,
+        // Summaries the analyses read instead of every tweet (Summaries.swift, BENCHMARKS.md).
+        // They hold the tweets up to meta.summary_seq; each ingest run brings them up to date
+        // at its end, and the trigger takes a deleted tweet out of them. Tweet rows are never
+        // updated in place (INSERT OR IGNORE, DELETE), which keeps them exact.
+        """
+        CREATE TABLE tweet_quarters (             -- per 15-minute UTC bucket: every zone's days and hours
+            quarter INTEGER PRIMARY KEY,          -- floor(created_at / 900)
+            tweets INTEGER NOT NULL, located INTEGER NOT NULL, geocoded INTEGER NOT NULL,
+            with_hashtags INTEGER NOT NULL, with_mentions INTEGER NOT NULL, with_links INTEGER NOT NULL,
+            retweets INTEGER NOT NULL, replies INTEGER NOT NULL, starting_with_at INTEGER NOT NULL
+        );
+        CREATE TABLE author_days (                -- which quarters of a UTC day an author tweeted in
+            author_id INTEGER NOT NULL,
+            day INTEGER NOT NULL,                 -- floor(created_at / 86400)
+            early INTEGER NOT NULL,               -- bit q: quarter q of the day (0-47)
+            late INTEGER NOT NULL,                -- bit q: quarter 48 + q
+            PRIMARY KEY (author_id, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE summary_stale (              -- author days a delete left to recompute
+            author_id INTEGER NOT NULL, day INTEGER NOT NULL, PRIMARY KEY (author_id, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE tag_spellings (tag TEXT NOT NULL, spelling TEXT NOT NULL, tweets INTEGER NOT NULL,
+            PRIMARY KEY (tag, spelling)) WITHOUT ROWID;
+        CREATE TABLE tag_authors (tag TEXT NOT NULL, author_id INTEGER NOT NULL, tweets INTEGER NOT NULL,
+            PRIMARY KEY (tag, author_id)) WITHOUT ROWID;
+        CREATE TABLE tag_pairs (a TEXT NOT NULL, b TEXT NOT NULL, tweets INTEGER NOT NULL,   -- a < b
+            PRIMARY KEY (a, b)) WITHOUT ROWID;
+        INSERT INTO meta VALUES ('summary_seq', 0);
+        CREATE TRIGGER tweets_bd_summaries BEFORE DELETE ON tweets
+        WHEN old.seq <= (SELECT value FROM meta WHERE key = 'summary_seq') BEGIN
+            UPDATE tweet_quarters SET tweets = tweets - 1, located = located - old.located,
+                geocoded = geocoded - (old.longitude IS NOT NULL AND old.latitude IS NOT NULL),
+                with_hashtags = with_hashtags - old.has_hashtags, with_mentions = with_mentions - old.has_mentions,
+                with_links = with_links - old.has_urls, retweets = retweets - (old.retweeted_id IS NOT NULL),
+                replies = replies - (old.in_reply_to_status_id IS NOT NULL),
+                starting_with_at = starting_with_at - old.starts_with_at
+                WHERE quarter = (old.created_at - ((old.created_at % 900) + 900) % 900) / 900;
+            INSERT OR IGNORE INTO summary_stale SELECT old.author_id,
+                (old.created_at - ((old.created_at % 86400) + 86400) % 86400) / 86400
+                WHERE old.author_id IS NOT NULL AND old.created_at IS NOT NULL;
+            UPDATE tag_spellings SET tweets = tweets - 1
+                WHERE (tag, spelling) IN (SELECT tag, spelling FROM hashtags WHERE tweet_id = old.id);
+            UPDATE tag_authors SET tweets = tweets - 1
+                WHERE author_id = old.author_id AND tag IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
+            UPDATE tag_pairs SET tweets = tweets - 1
+                WHERE a IN (SELECT tag FROM hashtags WHERE tweet_id = old.id)
+                  AND b IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
+        END;
         """,
     ]
 }

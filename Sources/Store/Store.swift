@@ -1,8 +1,8 @@
 import CSQLite
 import Foundation
 
-/// A twindex store: one plain SQLite file (WAL mode) that any SQLite tool can open.
-/// `Store` owns its connection. Open it for reading (analyses, search, SQL); an ingest
+/// A twindex store: one plain SQLite file (WAL mode) that any SQLite tool can open, or a
+/// PostgreSQL database named by a `postgresql://` URL (see `Engine`). `Store` owns its connection. Open it for reading (analyses, search, SQL); an ingest
 /// writes through `StoreIngest.run` (the Load module).
 ///
 /// ```swift
@@ -11,13 +11,32 @@ import Foundation
 /// let rows = try store.query("SELECT lang, count(*) FROM tweets GROUP BY lang").rows
 /// ```
 public final class Store {
-    /// The store's file.
+    /// The store's file (or its PostgreSQL URL).
     public let path: String
-    package let db: Connection
+    /// The engine and its connection.
+    package let engine: Engine
 
-    private init(path: String, connection: Connection) {
+    init(path: String, engine: Engine) {
         self.path = path
-        self.db = connection
+        self.engine = engine
+    }
+
+    private convenience init(path: String, connection: Connection) {
+        self.init(path: path, engine: .sqlite(connection))
+    }
+
+    /// The SQLite connection; what only SQLite stores have throws `PostgresError.unsupported` on PostgreSQL.
+    package var db: Connection {
+        get throws {
+            guard case .sqlite(let connection) = engine else { throw PostgresError.unsupported(path: path) }
+            return connection
+        }
+    }
+
+    /// The SQL fragments of the store's engine.
+    public var dialect: SQLDialect {
+        if case .postgres = engine { return PostgresDialect() }
+        return SQLiteDialect()
     }
 
     /// Opens an existing store read-only. Throws `notFound` rather than creating one, and
@@ -25,6 +44,7 @@ public final class Store {
     /// write (a read-only file or directory, where SQLite cannot make the `-shm` file a WAL
     /// reader needs) is opened immutable.
     public static func openForReading(path: String) throws -> Store {
+        if StoreLocation.isPostgres(path) { return try openPostgres(url: path, forWriting: false) }
         do {
             if try StoreFile.check(path, allowMissing: false) == 0 { throw StoreError.emptyStore(path: path, beingCreated: false) }
             do {
@@ -96,6 +116,7 @@ public final class Store {
                 try db.execute(Schema.migrations[v])
             }
             for index in Schema.readerIndexes { try db.execute(index.sql) }
+            try LocalOffsets.fillIfEmpty(db)
             try db.execute("PRAGMA user_version = \(Schema.currentVersion); COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
@@ -103,39 +124,79 @@ public final class Store {
         }
     }
 
-    /// Runs a read query with bound arguments, calling `row` for each result row.
+    /// Runs a read query with bound arguments, calling `row` for each result row (SQLite only).
     func forEach(_ sql: String, _ args: [SQLValue] = [], _ row: (Statement) throws -> Void) throws {
         let s = try db.prepare(sql)
         try s.bind(args)
         while try s.step() { try row(s) }
     }
 
-    func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 { try db.scalar(sql, args) }
+    func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 {
+        switch engine {
+        case .sqlite(let connection): return try connection.scalar(sql, args)
+        case .postgres(let connection): return try connection.scalar(PostgresDialect.numberPlaceholders(sql), args)
+        }
+    }
 }
 
 /// One result row while iterating a query (valid only inside the callback).
 public struct Row {
-    let statement: Statement
+    enum Source {
+        case sqlite(Statement)
+        case postgres(PGRow)
+    }
+    let source: Source
     /// Column `i` (from 0) as an integer (0 for NULL).
-    public func int(_ i: Int) -> Int64 { statement.int64(Int32(i)) }
+    public func int(_ i: Int) -> Int64 {
+        switch source {
+        case .sqlite(let s): return s.int64(Int32(i))
+        case .postgres(let r): return r.int(i)
+        }
+    }
     /// Column `i` as a double (0 for NULL).
-    public func double(_ i: Int) -> Double { statement.double(Int32(i)) }
+    public func double(_ i: Int) -> Double {
+        switch source {
+        case .sqlite(let s): return s.double(Int32(i))
+        case .postgres(let r): return r.double(i)
+        }
+    }
     /// Whether column `i` is NULL.
-    public func isNull(_ i: Int) -> Bool { statement.isNull(Int32(i)) }
+    public func isNull(_ i: Int) -> Bool {
+        switch source {
+        case .sqlite(let s): return s.isNull(Int32(i))
+        case .postgres(let r): return r.isNull(i)
+        }
+    }
+    /// Column `i` as bytes (a blob; text as its UTF-8; empty for NULL).
+    public func bytes(_ i: Int) -> [UInt8] {
+        switch source {
+        case .sqlite(let s): return s.blob(Int32(i))
+        case .postgres(let r): return r.bytes(i)
+        }
+    }
     /// Column `i` as text (nil for NULL).
-    public func string(_ i: Int) -> String? { statement.string(Int32(i)) }
+    public func string(_ i: Int) -> String? {
+        switch source {
+        case .sqlite(let s): return s.string(Int32(i))
+        case .postgres(let r): return r.string(i)
+        }
+    }
 }
 
 extension Store {
     /// Iterates the rows of a read query with bound arguments (the analysers' access path).
     public func rows(_ sql: String, _ args: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
-        try forEach(sql, args) { try body(Row(statement: $0)) }
+        switch engine {
+        case .sqlite: try forEach(sql, args) { try body(Row(source: .sqlite($0))) }
+        case .postgres(let connection):
+            try connection.query(PostgresDialect.numberPlaceholders(sql), args) { try body(Row(source: .postgres($0))) }
+        }
     }
 
     /// `INDEXED BY name` when the store has that index, else nothing: steers the planner to a
     /// covering index without failing on a store whose reader indexes are still being built.
     public func indexHint(_ name: String) throws -> String {
-        try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0
-            ? "INDEXED BY \(name)" : ""
+        guard case .sqlite = engine else { return "" }
+        return dialect.indexHint(name, present: try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0)
     }
 }

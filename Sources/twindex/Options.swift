@@ -4,7 +4,7 @@ import Foundation
 
 /// `--db`: which store, default `$TWINDEX_DB`, else `./twindex.db`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store (an SQLite file).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: an SQLite file, or a postgresql://USER@HOST:PORT/NAME URL.", valueName: "path"))
     var db: String?
 
     var path: String {

@@ -11,7 +11,7 @@ struct SQL: ParsableCommand {
         commandName: "sql",
         abstract: "Run read-only SQL on the store (writing statements are refused).",
         discussion: """
-            Tables: tweets, users, hashtags, mentions, urls, deleted_tweets, files, bad_lines, ingest_runs, and tweets_fts (full text). Times are UTC epoch seconds.
+            Tables: tweets, tweets_view (times, names and client as text), users, hashtags, mentions, urls, deleted_tweets, files, bad_lines, ingest_runs, and tweets_fts (full text). Times are UTC epoch seconds.
 
             Example:  twindex sql "SELECT lang, count(*) FROM tweets GROUP BY lang ORDER BY 2 DESC"
             """)

@@ -55,4 +55,70 @@ final class UseItWithTests: XCTestCase {
         XCTAssertEqual(sort(back["edges"] as? [[String]] ?? []), sort(edges))
         XCTAssertEqual(sort(back["csv_edges"] as? [[String]] ?? []), sort(edges))
     }
+
+    /// Datasette: `datasette-metadata` then a real Datasette on 127.0.0.1, asked over HTTP:
+    /// the search finds a page of what the full-text index matches, the date facet's buckets
+    /// are the tweets per UTC day, a tweet's row links to its account (and the account to its
+    /// tweets), a hashtag's row links to its tweet (and the tweet's page to its hashtags), and
+    /// Datasette serves the metadata as written.
+    func testDatasetteSearchesFacetsByDateAndLinksTweetsToAccounts() throws {
+        try requireReferenceTools()
+        let metadata = try CLI.run(["datasette-metadata", "--db", "study.db"], directory: Self.dir)
+        XCTAssertEqual(metadata.status, 0, metadata.stderr)
+        try metadata.stdout.write(to: Self.dir.appendingPathComponent("metadata.json"), atomically: true, encoding: .utf8)
+        let script = """
+            import json, socket, sqlite3, subprocess, sys, time, urllib.request
+            db, metadata = sys.argv[1:3]
+            con = sqlite3.connect(db)
+            seq, author = con.execute("SELECT seq, author_id FROM tweets WHERE author_id IN (SELECT id FROM users) LIMIT 1").fetchone()
+            tagged_seq, tagged_id = con.execute("SELECT seq, id FROM tweets WHERE id IN (SELECT tweet_id FROM hashtags) LIMIT 1").fetchone()
+            matches = con.execute("SELECT count(*) FROM tweets_fts WHERE tweets_fts MATCH 'de'").fetchone()[0]
+            per_day = dict(con.execute("SELECT date(created_at, 'unixepoch'), count(*) FROM tweets GROUP BY 1"))
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]
+            server = subprocess.Popen([sys.executable, "-m", "datasette", "serve", db, "-m", metadata, "-h", "127.0.0.1",
+                                       "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            base = f"http://127.0.0.1:{port}/study"
+            def given(m):  # Datasette fills in keys (license, source, …) as null as it renders tables
+                return {k: given(v) for k, v in m.items() if v is not None} if isinstance(m, dict) else m
+            def get(path):
+                with urllib.request.urlopen(base + path, timeout=30) as r: return r.read().decode()
+            try:
+                for _ in range(300):
+                    try: get(".json"); break
+                    except OSError: time.sleep(0.1)
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=30) as r: served = json.load(r)
+                search = json.loads(get("/tweets.json?_search=de&_shape=objects"))
+                facet = json.loads(get("/tweets_view.json?_facet_date=created_utc&_size=0"))
+                row = get(f"/tweets?seq={seq}")
+                account = get(f"/users/{author}")
+                hashtag = get(f"/hashtags?tweet_id={tagged_id}")
+                tagged = get(f"/tweets/{tagged_seq}")
+                with open(metadata) as f: written = json.load(f)
+                print(json.dumps({"search": len(search["rows"]), "matches": matches, "author": author, "per_day": per_day,
+                                  "buckets": [[b["value"], b["count"]] for b in facet["facet_results"]["created_utc"]["results"]],
+                                  "row": row, "account": account, "metadata_served": given(served) == written,
+                                  "tagged_seq": tagged_seq, "tagged_id": tagged_id, "hashtag": hashtag, "tagged": tagged}))
+            finally:
+                server.terminate(); server.wait(10)
+            """
+        let out = try ReferenceTools.runPython(script, arguments: [Self.db, Self.dir.appendingPathComponent("metadata.json").path])
+        let back = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let matches = try XCTUnwrap(back["matches"] as? Int)
+        XCTAssertGreaterThan(matches, 0)
+        XCTAssertEqual(back["search"] as? Int, min(matches, 100), "a page of the rows the full-text index matches")
+        let perDay = try XCTUnwrap(back["per_day"] as? [String: Int])
+        let buckets = try XCTUnwrap(back["buckets"] as? [[Any]])
+        XCTAssertFalse(buckets.isEmpty, "the date facet has buckets")
+        for b in buckets { XCTAssertEqual(perDay["\(b[0])"], b[1] as? Int, "tweets on \(b[0])") }
+        let author = try XCTUnwrap(back["author"] as? Int)
+        XCTAssertTrue((back["row"] as? String ?? "").contains("href=\"/study/users/\(author)\""), "the tweet's row links to its account")
+        XCTAssertTrue((back["account"] as? String ?? "").contains("href=\"/study/tweets?author=\(author)\""), "the account links to its tweets")
+        let taggedSeq = try XCTUnwrap(back["tagged_seq"] as? Int)
+        XCTAssertTrue((back["hashtag"] as? String ?? "").contains("href=\"/study/tweets/\(taggedSeq)\""), "a hashtag's row links to its tweet")
+        XCTAssertTrue((back["tagged"] as? String ?? "").contains("href=\"/study/hashtags?tweet_seq=\(taggedSeq)\""),
+                      "the tweet's page links to its hashtags")
+        XCTAssertTrue((back["tagged"] as? String ?? "").contains("\(try XCTUnwrap(back["tagged_id"] as? Int))"), "the page is that tweet's")
+        XCTAssertEqual(back["metadata_served"] as? Bool, true, "Datasette serves the metadata as written")
+    }
 }

@@ -9,6 +9,8 @@ public enum PostgresError: Error, Equatable, CustomStringConvertible {
     case server(state: String, message: String, sql: String)
     /// A COPY stream failed.
     case copy(message: String)
+    /// What the command needs is not available on a PostgreSQL store yet.
+    case unsupported(path: String)
 
     /// One line saying what is wrong.
     public var description: String {
@@ -19,6 +21,8 @@ public enum PostgresError: Error, Equatable, CustomStringConvertible {
             return "PostgreSQL error \(state): \(message) (in: \(sql.prefix(200)))"
         case .copy(let message):
             return "PostgreSQL COPY failed: \(message)"
+        case .unsupported(let path):
+            return "this command is not available on a PostgreSQL store yet (\(PGConnection.redacted(path)))"
         }
     }
 
@@ -87,6 +91,14 @@ package final class PGConnection {
         return result
     }
 
+    /// Runs a statement with `$1…` bound to `args` and returns the rows it affected.
+    @discardableResult
+    package func command(_ sql: String, _ args: [SQLValue] = []) throws -> Int {
+        let result = try run(sql, args)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
     /// The first column of the first row as an integer (0 when none or NULL).
     package func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64 {
         var value: Int64 = 0
@@ -148,8 +160,20 @@ package struct PGRow {
     package func string(_ i: Int) -> String? {
         isNull(i) ? nil : String(cString: PQgetvalue(result, row, Int32(i)))
     }
-    /// Column `i` as an integer (0 for NULL).
-    package func int(_ i: Int) -> Int64 { string(i).flatMap { Int64($0) } ?? 0 }
+    /// Column `i` as an integer (0 for NULL; a boolean is 1 or 0, as SQLite gives it).
+    package func int(_ i: Int) -> Int64 {
+        guard let text = string(i) else { return 0 }
+        if let value = Int64(text) { return value }
+        return text == "t" ? 1 : 0
+    }
+    /// Column `i` as bytes: a bytea (printed as `\x` and hex) decoded, other values as their UTF-8.
+    package func bytes(_ i: Int) -> [UInt8] {
+        guard let text = string(i) else { return [] }
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= 2, utf8[0] == 92, utf8[1] == UInt8(ascii: "x") else { return utf8 }
+        func nibble(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : (c | 32) - 87 }
+        return stride(from: 2, to: utf8.count - 1, by: 2).map { nibble(utf8[$0]) << 4 | nibble(utf8[$0 + 1]) }
+    }
     /// Column `i` as a double (0 for NULL).
     package func double(_ i: Int) -> Double { string(i).flatMap { Double($0) } ?? 0 }
     /// The number of columns.

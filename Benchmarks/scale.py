@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Issue 18's table: ingest at 1x and 10x the study with its peers (DuckDB read_ndjson, the
+plain-Python baseline, sqlite-utils), the nightly append, the rerun on unchanged files and the
+analyses, all in one run on the same files. Writes Benchmarks/scale.json (the figures),
+Benchmarks/time-per-tweet.svg (plot.py) and the "scale" section of BENCHMARKS.md.
+
+Run through Benchmarks/run.sh, or alone after a release build with the peers installed:
+  TWINDEX_BENCH_DIR (/tmp/twindex-bench)  corpora and stores (10x: ~16 GB free needed)
+  TWINDEX_SCALE_SIZES ("1,10")  multiples of the study to measure
+  TWINDEX_BENCH_RUNS (3)  runs per measurement at 1x; 10x runs each ingest once
+Every figure is a whole command as a user runs it: wall seconds (median of the runs) and the
+CPU seconds (user + system) of the process and its children, with the peak RSS."""
+import json, os, resource, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench")
+RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
+SIZES = [int(s) for s in os.environ.get("TWINDEX_SCALE_SIZES", "1,10").split(",")]
+STUDY = 687811
+BIN = os.path.join(ROOT, ".build/release/twindex")
+PEER = os.path.join(ROOT, "Benchmarks", "python_peer.py")
+RESULTS = os.path.join(ROOT, "Benchmarks", "scale.json")
+
+
+def run(cmd):
+    """Runs a command: (wall seconds, CPU seconds, peak RSS MB, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, int(p.stderr.strip().splitlines()[-1]) / 1024, p.stdout
+
+
+def fresh(path):
+    for suffix in ("", "-wal", "-shm", ".lock", ".wal"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def measure(make, runs):
+    """Median wall and CPU of `runs` calls of make() (each returns run()'s tuple), max RSS."""
+    results = [make() for _ in range(runs)]
+    return {"wall": statistics.median(r[0] for r in results), "cpu": statistics.median(r[1] for r in results),
+            "rss": max(r[2] for r in results), "runs": runs}
+
+
+def corpus(size):
+    path = os.path.join(WORK, "study.jsonl" if size == 1 else f"study{size}x.jsonl")
+    if not os.path.exists(path):
+        print(f"generating {size}x → {path}", flush=True)
+        run([BIN, "generate", "--tweets", str(STUDY * size), "--users", str(1109 * size), "--seed", str(size), "--out", path])
+    return path
+
+
+DUCK = """
+import duckdb, sys
+con = duckdb.connect(sys.argv[1])
+con.execute("CREATE TABLE tweets AS SELECT * FROM read_ndjson(?, sample_size=-1)", [sys.argv[2]])
+print(con.execute("SELECT count(*) FROM tweets").fetchone()[0])
+"""
+
+ANALYSES = [("stats", ["stats", "--json"]), ("ratios", ["ratios", "--baseline", "published", "--json"]),
+            ("activity", ["activity", "--json"]), ("timeline (day)", ["timeline", "--json"]),
+            ("hashtags --top 50", ["hashtags", "--top", "50", "--json"]), ("cooccur (leiden)", ["cooccur", "--json"])]
+
+
+def measure_size(size, results):
+    src = corpus(size)
+    runs = RUNS if size == 1 else 1
+    tweets = STUDY * size
+    out = results.setdefault(str(size), {"tweets": tweets, "bytes": os.path.getsize(src)})
+    store = os.path.join(WORK, f"scale{size}x.db")
+
+    def twindex():
+        fresh(store)
+        return run([BIN, "ingest", "--db", store, "--quiet", src])
+    print(f"{size}x: twindex ingest", flush=True)
+    out["twindex"] = measure(twindex, runs)
+    out["store_mb"] = os.path.getsize(store) / 1e6
+
+    py_store = os.path.join(WORK, f"peer{size}x.db")
+    def python_peer():
+        fresh(py_store)
+        return run([sys.executable, PEER, py_store, src])
+    print(f"{size}x: python peer", flush=True)
+    out["python"] = measure(python_peer, runs)
+    fresh(py_store)
+
+    duck_store = os.path.join(WORK, f"duck{size}x.duckdb")
+    def duck(target):
+        def go():
+            fresh(duck_store)
+            return run([sys.executable, "-c", DUCK, target, src])
+        return go
+    print(f"{size}x: duckdb", flush=True)
+    out["duckdb_file"] = measure(duck(duck_store), runs)
+    fresh(duck_store)
+    if size == 1:
+        out["duckdb_memory"] = measure(duck(":memory:"), runs)
+        su_store = os.path.join(WORK, "sqlite-utils.db")
+        def sqlite_utils():
+            fresh(su_store)
+            a = run(["sqlite-utils", "insert", su_store, "tweets", src, "--nl", "--pk", "id_str", "--ignore"])
+            b = run(["sqlite-utils", "enable-fts", su_store, "tweets", "text", "--create-triggers"])
+            return a[0] + b[0], a[1] + b[1], max(a[2], b[2]), ""
+        print(f"{size}x: sqlite-utils (one run)", flush=True)
+        out["sqlite_utils"] = measure(sqlite_utils, 1)
+        fresh(su_store)
+
+    for name, args in ANALYSES:
+        m = measure(lambda: run([BIN, *args, "--db", store]), 3)
+        m["command"] = "twindex " + " ".join(args) + " --db S.db"
+        out.setdefault("analyses", {})[name] = m
+    out["rerun"] = measure(lambda: run([BIN, "ingest", "--db", store, "--quiet", src]), 3)
+
+    # Nightly: files of 1% new tweets (of this size), appended to the store one after the
+    # other, against the same file into an empty store.
+    appends, empties = [], []
+    for k in range(3):
+        night = os.path.join(WORK, f"night{size}x-{k}.jsonl")
+        if not os.path.exists(night):
+            run([BIN, "generate", "--tweets", str(tweets // 100), "--users", str(1109 * size), "--seed", str(1000 + k),
+                 "--out", night])
+        empty = os.path.join(WORK, "night-empty.db")
+        fresh(empty)
+        empties.append(run([BIN, "ingest", "--db", empty, "--quiet", night]))
+        fresh(empty)
+        appends.append(run([BIN, "ingest", "--db", store, "--quiet", night]))
+    out["nightly"] = {"tweets": tweets // 100,
+                      "append": {"wall": statistics.median(a[0] for a in appends), "cpu": statistics.median(a[1] for a in appends)},
+                      "empty": {"wall": statistics.median(e[0] for e in empties), "cpu": statistics.median(e[1] for e in empties)}}
+    if size != 1:
+        fresh(store)
+
+
+def ms(s):
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def markdown(results):
+    """The scale section of BENCHMARKS.md."""
+    lines = [
+        "## Scale: issue 18's table",
+        "",
+        "`Benchmarks/scale.py` (run by `Benchmarks/run.sh`; figures in `Benchmarks/scale.json`). Every row is a whole",
+        "command. The machine is shared: 2 cores and about eight other jobs (builds, test suites) running meanwhile,",
+        "so wall times carry their load; peers ran in the same run, one after the other, on the same file, and the",
+        "CPU seconds (user + system, children included) are less disturbed by the neighbours than the wall times.",
+        f"1x: median of {RUNS} runs (sqlite-utils: one run); 10x: one run of each ingest (analyses, rerun: 3).",
+        "",
+        "| size | what | wall | CPU | µs/tweet (wall) | peak RSS | command |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    cmds = {"twindex": "twindex ingest --db S.db --quiet CORPUS",
+            "python": "python3 Benchmarks/python_peer.py S.db CORPUS",
+            "duckdb_file": "duckdb: CREATE TABLE tweets AS SELECT * FROM read_ndjson(CORPUS) (into a file)",
+            "duckdb_memory": "duckdb: the same into :memory:",
+            "sqlite_utils": "sqlite-utils insert S.db tweets CORPUS --nl --pk id_str --ignore && sqlite-utils enable-fts ..."}
+    names = {"twindex": "twindex ingest (dedup, deletes, entities, 6 indexes, FTS, summaries)",
+             "python": "Python baseline (orjson + sqlite3, same rules, FTS5)",
+             "duckdb_file": "DuckDB read_ndjson load, file", "duckdb_memory": "DuckDB read_ndjson load, in memory",
+             "sqlite_utils": "sqlite-utils insert + enable-fts (no entities)"}
+    for size in sorted(results, key=int):
+        r = results[size]
+        label = f"{int(size)}x ({r['tweets']:,} tweets, {r['bytes'] / 1e6:,.0f} MB)"
+        for key in ("twindex", "python", "duckdb_file", "duckdb_memory", "sqlite_utils"):
+            if key in r:
+                m = r[key]
+                lines.append(f"| {label} | {names[key]} | {ms(m['wall'])} | {ms(m['cpu'])} | "
+                             f"{m['wall'] / r['tweets'] * 1e6:.1f} | {m['rss']:.0f} MB | `{cmds[key]}` |")
+                label = ""
+        for name, m in r.get("analyses", {}).items():
+            lines.append(f"| | twindex {name} | {ms(m['wall'])} | {ms(m['cpu'])} | | {m['rss']:.0f} MB | `{m['command']}` |")
+        lines.append(f"| | rerun on the unchanged file | {ms(r['rerun']['wall'])} | {ms(r['rerun']['cpu'])} | | | `twindex ingest --db S.db CORPUS` |")
+        n = r["nightly"]
+        lines.append(f"| | nightly: {n['tweets']:,} new tweets appended to this store | {ms(n['append']['wall'])} | {ms(n['append']['cpu'])} | "
+                     f"{n['append']['wall'] / n['tweets'] * 1e6:.1f} | | `twindex ingest --db S.db NIGHT` (3 files, median) |")
+        lines.append(f"| | nightly: the same files into an empty store | {ms(n['empty']['wall'])} | {ms(n['empty']['cpu'])} | "
+                     f"{n['empty']['wall'] / n['tweets'] * 1e6:.1f} | | `twindex ingest --db EMPTY.db NIGHT` |")
+    lines += ["", "![time per tweet against store size](Benchmarks/time-per-tweet.svg)", ""]
+    lines += targets(results)
+    return "\n".join(lines) + "\n"
+
+
+def targets(results):
+    """The issue's targets, each with its figure."""
+    out = ["Against issue 18's targets (wall; CPU in brackets):", ""]
+    one = results.get("1")
+    if one:
+        t = one["twindex"]
+        for key, what in (("duckdb_memory", "DuckDB in memory"), ("duckdb_file", "DuckDB into a file")):
+            if key in one:
+                d = one[key]
+                out.append(f"- 1x ingest / {what}: {t['wall'] / d['wall']:.2f}× ({t['cpu'] / d['cpu']:.2f}×); target ≤ 2×")
+        p = one["python"]
+        out.append(f"- 1x ingest / Python baseline: {t['wall'] / p['wall']:.2f}× ({t['cpu'] / p['cpu']:.2f}×); target ≤ 0.5×")
+        slow = max(one["analyses"].items(), key=lambda kv: kv[1]["wall"])
+        out.append(f"- slowest analysis at 1x: {slow[0]}, {ms(slow[1]['wall'])}; target ≤ 200 ms")
+    ten = results.get("10")
+    if one and ten:
+        a = one["twindex"]["wall"] / one["tweets"]
+        b = ten["twindex"]["wall"] / ten["tweets"]
+        out.append(f"- time per tweet at 10x / at 1x: {b / a:.2f}× ({b * 1e6:.1f} vs {a * 1e6:.1f} µs); target ≤ 1.15×")
+        out.append(f"- peak RSS: 1x {one['twindex']['rss']:.0f} MB, 10x {ten['twindex']['rss']:.0f} MB; target ≤ 150 MB")
+        n = ten["nightly"]
+        out.append(f"- nightly append to the 10x store / into an empty store: {n['append']['wall'] / n['empty']['wall']:.2f}×; target ≤ 2×")
+        out.append(f"- rerun on unchanged files at 10x: {ms(ten['rerun']['wall'])}; target ≤ 1 s")
+        slow = max(ten["analyses"].items(), key=lambda kv: kv[1]["wall"])
+        out.append(f"- slowest analysis at 10x: {slow[0]}, {ms(slow[1]['wall'])}; target ≤ 1 s")
+    return out + [""]
+
+
+def write_section(results):
+    """Puts the section into BENCHMARKS.md between its markers (appended the first time)."""
+    path = os.path.join(ROOT, "BENCHMARKS.md")
+    text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+    start, end = "<!-- scale:start -->", "<!-- scale:end -->"
+    section = f"{start}\n{markdown(results)}{end}"
+    if start in text and end in text:
+        text = text[:text.index(start)] + section + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    open(path, "w").write(text)
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    results = json.load(open(RESULTS)) if os.path.exists(RESULTS) else {}
+    for size in SIZES:
+        measure_size(size, results)
+        json.dump(results, open(RESULTS, "w"), indent=1)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import plot
+    plot.write(results, os.path.join(ROOT, "Benchmarks", "time-per-tweet.svg"))
+    write_section(results)
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--render":   # only rewrite the plot and the section
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import plot
+        r = json.load(open(RESULTS))
+        plot.write(r, os.path.join(ROOT, "Benchmarks", "time-per-tweet.svg"))
+        write_section(r)
+    else:
+        main()

@@ -1,0 +1,74 @@
+/// The database engine behind a store: one SQLite file, or a PostgreSQL database (named by
+/// a `postgresql://` URL). Analyses write their SQL once; what differs between the engines
+/// comes from `SQLDialect`, one implementation per engine.
+package enum Engine {
+    /// A store file.
+    case sqlite(Connection)
+    /// A PostgreSQL database.
+    case postgres(PGConnection)
+}
+
+/// Which engine a `--db` value names.
+public enum StoreLocation {
+    /// True for a `postgresql://` or `postgres://` URL; anything else is a store file's path.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
+}
+
+/// The SQL fragments that differ between the engines. Every statement an analysis sends
+/// is written with `?` placeholders and these fragments; the PostgreSQL connection numbers
+/// the placeholders.
+public protocol SQLDialect: Sendable {
+    /// `column` equal to one of `count` `?` values, ignoring ASCII case (as SQLite's NOCASE).
+    func caseInsensitiveIn(_ column: String, count: Int) -> String
+    /// A planner hint naming an index (empty where the engine has none or takes none).
+    func indexHint(_ name: String, present: Bool) -> String
+}
+
+/// SQLite's fragments.
+struct SQLiteDialect: SQLDialect {
+    func caseInsensitiveIn(_ column: String, count: Int) -> String {
+        "\(column) COLLATE NOCASE IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
+    }
+
+    func indexHint(_ name: String, present: Bool) -> String { present ? "INDEXED BY \(name)" : "" }
+}
+
+/// PostgreSQL's fragments. Text compares in the "C" collation, where `lower` folds ASCII
+/// only: the same as SQLite's NOCASE.
+struct PostgresDialect: SQLDialect {
+    func caseInsensitiveIn(_ column: String, count: Int) -> String {
+        "lower(\(column) COLLATE \"C\") IN (\(Array(repeating: "lower(?)", count: count).joined(separator: ", ")))"
+    }
+
+    func indexHint(_ name: String, present: Bool) -> String { "" }
+
+    /// `sql` with its `?` placeholders numbered `$1`, `$2`, … (not inside quotes or comments).
+    static func numberPlaceholders(_ sql: String) -> String {
+        var out = ""
+        var n = 0
+        var quote: Character?
+        var lineComment = false
+        var previous: Character = " "
+        for c in sql {
+            if lineComment {
+                if c == "\n" { lineComment = false }
+            } else if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "-", previous == "-" {
+                lineComment = true
+            } else if c == "?" {
+                n += 1
+                out += "$\(n)"
+                previous = c
+                continue
+            }
+            out.append(c)
+            previous = c
+        }
+        return out
+    }
+}
