@@ -42,7 +42,8 @@ public final class Store {
     /// Opens an existing store read-only. Throws `notFound` rather than creating one, and
     /// `olderSchema` for a store an ingest must migrate first. A store this process may not
     /// write (a read-only file or directory, where SQLite cannot make the `-shm` file a WAL
-    /// reader needs) is opened immutable.
+    /// reader needs) is opened immutable, unless a `-wal` file holds changes such an open
+    /// would miss: then `readOnlyWithLog`.
     public static func openForReading(path: String) throws -> Store {
         if StoreLocation.isPostgres(path) { return try openPostgres(url: path, forWriting: false) }
         do {
@@ -50,7 +51,11 @@ public final class Store {
             do {
                 return try openReadOnly(path: path, uri: nil)
             } catch let error as StoreError {
-                guard case .readOnlyStore = error, StoreFile.readOnlyReason(path) != nil else { throw error }
+                // Where the -shm file cannot be made: read-only, or (with a -wal left) cannot open.
+                switch error {
+                case .readOnlyStore, .cannotOpen: guard StoreFile.readOnlyReason(path) != nil else { throw error }
+                default: throw error
+                }
                 try StoreFile.checkNoPendingLog(path)
                 return try openReadOnly(path: path, uri: StoreFile.uri(path, query: "immutable=1"))
             }

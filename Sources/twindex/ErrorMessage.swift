@@ -22,8 +22,9 @@ enum ErrorMessage {
             return "\(e); try again in a moment"
         case .emptyStore(let path, false):
             return "\(e) (`twindex ingest --db \(path) FILES` makes it one)"
-        case .readOnlyWithLog:
-            return "\(e); run any twindex command on it once where it is writable, or copy the store with its -wal file elsewhere"
+        case .readOnlyWithLog(let path):
+            // Reading commands leave the log as it is; only a writer applies it.
+            return "\(e); apply it with `twindex ingest --db \(path) - < /dev/null` where the store is writable, or copy the store with its -wal file elsewhere"
         case .busy:
             return "\(e); try again when it is done"
         case .corrupt:

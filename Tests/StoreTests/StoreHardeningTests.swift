@@ -4,7 +4,7 @@ import TestSupport
 import XCTest
 @testable import Store
 
-/// Issue 14, items 1, 7 and 8 at the library level: one writer per store file whatever the
+/// Issue 14, items 1, 6, 7 and 8 at the library level: one writer per store file whatever the
 /// path, no change to a file that is refused, and errors that name cause and file.
 final class StoreHardeningTests: XCTestCase {
     private var dir: URL!
@@ -108,6 +108,29 @@ final class StoreHardeningTests: XCTestCase {
                 XCTAssertTrue("\($0)".contains(knot), "\($0)")
             }
         }
+    }
+
+    func testHardening6AReadOnlyStoreWithAPendingLogIsRefusedNotReadStale() throws {
+        // What a killed ingest leaves: tweets committed to the -wal file only. An immutable
+        // open ignores the log, so reading the store that way would miss them silently.
+        let source = path("s.db")
+        try TestStores.ingest([try tweetFile()], into: source)
+        let writer = try Connection(path: source, flags: 0x2)
+        try writer.execute("PRAGMA wal_autocheckpoint = 0; DELETE FROM tweets")
+        let db = path("ro/s.db")
+        try fm.createDirectory(atPath: path("ro"), withIntermediateDirectories: true)
+        for suffix in ["", "-wal"] { try fm.copyItem(atPath: source + suffix, toPath: db + suffix) }
+        withExtendedLifetime(writer) {}
+        chmod(db, 0o444)
+        chmod(db + "-wal", 0o444)
+        chmod(path("ro"), 0o555)
+        defer { chmod(path("ro"), 0o755) }
+        guard let stats = try CLI.runUnprivileged(["stats", "--db", db, "--json"]) else {
+            throw XCTSkip("cannot run as an unprivileged user here")
+        }
+        XCTAssertEqual(stats.status, 1, stats.stdout)
+        XCTAssertEqual(stats.stderr, "twindex: error: the store is read-only and \(db)-wal holds changes a read-only open cannot apply; "
+                       + "apply it with `twindex ingest --db \(db) - < /dev/null` where the store is writable, or copy the store with its -wal file elsewhere\n")
     }
 
     func testHardening8DiskFullAndOtherSQLiteFailuresNameTheCauseAndTheFile() {
