@@ -20,8 +20,8 @@ def series(results):
         for key in ("twindex", "python", "duckdb_file", "duckdb_memory", "sqlite_utils"):
             if key in r:
                 out.setdefault(key, []).append((r["tweets"], r[key]["wall"] / r["tweets"] * 1e6))
-    big = max(results, key=int) if results else None
-    if big and "nightly" in results[big]:
+    big = max((s for s in results if "nightly" in results[s]), key=int, default=None)
+    if big:
         n = results[big]["nightly"]
         out["nightly"] = [(n["tweets"], n["empty"]["wall"] / n["tweets"] * 1e6),
                           (results[big]["tweets"] + n["tweets"], n["append"]["wall"] / n["tweets"] * 1e6)]
