@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest", "Store", "TestSupport"], path: "Benchmarks/TwindexBench"),
+        .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest", "Store", "Graph", "TestSupport"], path: "Benchmarks/TwindexBench"),
 
         .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Load", "Generate"], path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),

@@ -45,7 +45,67 @@ def size_mb(path):
     return os.path.getsize(path) / 1e6
 
 
+def network_rows():
+    """The account networks on the study store: whole `twindex network` runs, twindex's own
+    betweenness + PageRank time on the exported graph (twindex-bench), and networkx's
+    betweenness on that same graph, in the same run, with the largest difference."""
+    import csv, networkx as nx
+    for kind in ["mention", "interaction"]:
+        prefix = os.path.join(WORK, f"accounts-{kind}")
+        cmd = [BIN, "network", "--db", STORE, "--kind", kind, "--csv", prefix, "--json"]
+        s, results = median_of(lambda: run(cmd), runs=3)
+        doc = json.loads(results[0][2])
+        G = nx.DiGraph()
+        G.add_nodes_from(r["Id"] for r in csv.DictReader(open(prefix + "-nodes.csv", newline="")))
+        G.add_weighted_edges_from((r["Source"], r["Target"], int(r["Weight"]))
+                                  for r in csv.DictReader(open(prefix + "-edges.csv", newline="")))
+        rss = max(r[1] for r in results)
+        rows.append(("network", f"twindex network --kind {kind} --json (whole command; {G.number_of_nodes():,} nodes, "
+                     f"{G.number_of_edges():,} edges)", s, f"peak RSS {rss:.0f} MB; exact betweenness, PageRank, Leiden"))
+        bench = [run([BENCH, "betweenness", prefix + "-edges.csv"])[2] for _ in range(3)]
+        secs = statistics.median(float(re.search(r"betweenness_seconds=([0-9.]+)", b).group(1)) for b in bench)
+        pr = statistics.median(float(re.search(r"pagerank_seconds=([0-9.]+)", b).group(1)) for b in bench)
+        def nx_betweenness():
+            t = time.perf_counter()
+            bc = nx.betweenness_centrality(G, normalized=True)
+            return time.perf_counter() - t, bc
+        nb = [nx_betweenness() for _ in range(3)]
+        nxs = statistics.median(x[0] for x in nb)
+        ours = {n["account"]: n["betweenness"] for n in doc["nodes"]}
+        diff = max(abs(ours[k] - v) for k, v in nb[0][1].items())
+        rows.append(("network", f"twindex betweenness (Brandes, exact) of that {kind} graph, in process", secs,
+                     f"PageRank {pr * 1000:.0f} ms; networkx / this = {nxs / secs:.1f}"))
+        rows.append(("network", f"networkx betweenness_centrality (same {kind} graph)", nxs,
+                     f"max abs difference to twindex {diff:.1e}"))
+
+
+def splice_network_rows():
+    """TWINDEX_BENCH_ONLY=network: measures the network rows alone and puts them into the
+    existing BENCHMARKS.md table in place of the old ones (the other rows stay as measured)."""
+    network_rows()
+    path = os.path.join(ROOT, "BENCHMARKS.md")
+    old = open(path).read().split("\n")
+    kept, section = [], None
+    for line in old:
+        if line.startswith("| **"):
+            section = line.split("**")[1]
+        elif not line.startswith("|"):
+            section = None
+        if section != "network":
+            kept.append(line)
+    last = max(i for i, l in enumerate(kept) if l.startswith("|"))
+    new = ["| **network** | | |"] + [f"| {w} | {fmt_seconds(s)} | {x} |" for _, w, s, x in rows]
+    open(path, "w").write("\n".join(kept[:last + 1] + new + kept[last + 1:]))
+    print("\n".join(new))
+
+
+def fmt_seconds(s):
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
+
+
 def main():
+    if os.environ.get("TWINDEX_BENCH_ONLY") == "network":
+        return splice_network_rows()
     if not os.path.exists(CORPUS):
         print(f"generating {TWEETS} tweets → {CORPUS}", flush=True)
         run([BIN, "generate", "--tweets", str(TWEETS), "--out", CORPUS, "--truth", CORPUS + ".truth.json"])
@@ -156,6 +216,8 @@ def main():
     rows.append(("cluster", "igraph community_leiden (modularity)", statistics.median(x[0] for x in il),
                  f"Q = {statistics.median(x[1] for x in il):.4f} ({il[0][2]} communities); twindex leiden Q = {ours['leiden']:.4f}, best of 10 seeds {best10:.4f}"))
 
+    network_rows()
+
     # --- search latency (whole CLI runs)
     for q in ["tentenkamp", "\"nieuwe werken\"", "financiele OR begroting", "overleg*"]:
         times = sorted(run([BIN, "search", q, "--db", STORE, "--limit", "20", "--format", "jsonl"])[0] for _ in range(20))
@@ -210,8 +272,7 @@ def write_markdown(mb, lines):
         if sec != section:
             out.append(f"| **{sec}** | | |")
             section = sec
-        shown = f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
-        out.append(f"| {what} | {shown} | {extra} |")
+        out.append(f"| {what} | {fmt_seconds(s)} | {extra} |")
     out.append("")
     notes = os.path.join(ROOT, "Benchmarks", "NOTES.md")
     if os.path.exists(notes):

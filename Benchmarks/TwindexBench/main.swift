@@ -6,7 +6,9 @@
 //   twindex-bench urls TEXTS     URL extraction on every text of TEXTS (texts separated by U+001E)
 //   twindex-bench writer-floor STORE NEW   raw SQLite writes of STORE's rows into NEW (no JSON)
 //   twindex-bench fuzz DIR N [SEED]        N mutated lines of DIR's *.jsonl through the decoder
+//   twindex-bench betweenness EDGES        exact betweenness and PageRank of `network --csv`'s edges file
 import Foundation
+import Graph
 import Ingest
 import Model
 import Store
@@ -69,6 +71,14 @@ case "fuzz":
 case "writer-floor":
     let r = try WriterFloor.run(from: args[2], to: args[3])
     summary = "tweets=\(r.tweets) write_seconds=\(String(format: "%.3f", r.seconds))"
+case "betweenness":
+    let g = try BenchProbe.graph(edgesCSV: args[2])
+    let t0 = Date()
+    let b = Betweenness.exact(g)
+    let t1 = Date()
+    _ = PageRank.compute(g)
+    summary = "nodes=\(g.nodeCount) edges=\(g.edges.count) max=\(b.max() ?? 0) "
+        + "betweenness_seconds=\(String(format: "%.3f", t1.timeIntervalSince(t0))) pagerank_seconds=\(String(format: "%.3f", Date().timeIntervalSince(t1)))"
 default:
     FileHandle.standardError.write(Data("unknown mode \(args[1])\n".utf8))
     exit(64)
