@@ -11,10 +11,15 @@
    integrity-check.
 2. Concurrency: stats and search run in a loop while an ingest writes: every query must
    succeed and tweets + deleted may only grow; a second ingester must be refused with a clear message.
+   Symlink writer: two ingesters started at once on one store, one by its path and one through a
+   symbolic link, a hard link or a relative path: one must be refused, and the store must equal
+   the clean one. Search during ingest: in every snapshot read while an ingest writes (and after
+   it is killed), the full-text index holds exactly the stored tweets, a word matches exactly the
+   stored tweets whose text has it (tokenised here in Python), and `twindex search` finds them.
 3. Hostile input: a 100 MB line, a full disk (an 8 MB tmpfs, when mounting is allowed), and
    the seeded mutation fuzzer over the real-tweet fixtures.
 Prints one summary line per drill; exits 1 on any failure."""
-import argparse, hashlib, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time
+import argparse, hashlib, json, os, random, re, shutil, signal, sqlite3, subprocess, sys, tempfile, time, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build/release/twindex")
@@ -135,6 +140,131 @@ def concurrency_drill(corpus, work):
     print(f"concurrency drill: {queries} queries during one ingest, {errors} errors; second ingester refused: {refused}")
 
 
+def symlink_writer_drill(corpus, work, trials):
+    """Two ingesters at once on one store file under two names: exactly one may write."""
+    reference = fingerprint(os.path.join(work, "clean.db"))
+    kinds = ["symlink", "hard link", "relative path"]
+    held = 0
+    for trial in range(trials):
+        db = os.path.join(work, f"names{trial}.db")
+        open(db, "w").close()                      # a hard link needs the file to exist
+        kind = kinds[trial % len(kinds)]
+        if kind == "symlink":
+            alias = db[:-3] + "-link.db"
+            os.symlink(os.path.basename(db), alias)
+        elif kind == "hard link":
+            alias = db[:-3] + "-hard.db"
+            os.link(db, alias)
+        else:
+            alias = os.path.relpath(db)
+        procs = [subprocess.Popen([BIN, "ingest", "--db", name, "--quiet", corpus], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True) for name in (db, alias)]
+        results = [(p.wait(), p.stderr.read()) for p in procs]
+        codes = sorted(rc for rc, _ in results)
+        refused = [err for rc, err in results if rc == 1 and "another twindex ingest is writing to" in err]
+        fp = fingerprint(db)
+        if codes == [0, 1] and len(refused) == 1 and fp == reference:
+            held += 1
+        else:
+            failures.append(f"symlink writer ({kind}): exit codes {codes}, {[e.strip()[:160] for _, e in results]}, "
+                            f"store {'identical' if fp == reference else fp[1:]}")
+    print(f"symlink writer drill: {held}/{trials} trials with one writer refused and the store identical to the clean run "
+          f"(two ingesters at once through the path and a {', a '.join(kinds[:min(trials, 3)])})")
+
+
+def tokens(text):
+    """unicode61 with remove_diacritics 2, as tweets_fts tokenises: runs of letters and digits,
+    case and diacritics folded."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return set(re.findall(r"[^\W_]+", folded))
+
+
+def stored_count(db):
+    try:
+        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return c.execute("SELECT count(*) FROM tweets").fetchone()[0]
+        finally:
+            c.close()
+    except sqlite3.Error:
+        return 0
+
+
+def search_snapshot(db, word):
+    """One read transaction: (stored ids, ids whose text has `word`, ids the index matches,
+    documents in the index)."""
+    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        c.execute("BEGIN")
+        rows = c.execute("SELECT id, text FROM tweets").fetchall()
+        matched = {r[0] for r in c.execute("SELECT t.id FROM tweets_fts JOIN tweets t ON t.seq = tweets_fts.rowid "
+                                           "WHERE tweets_fts MATCH ?", (word,))}
+        docs = c.execute("SELECT count(*) FROM tweets_fts_docsize").fetchone()[0]
+        deleted = {r[0] for r in c.execute("SELECT id FROM deleted_tweets")}
+        c.execute("COMMIT")
+    finally:
+        c.close()
+    return {r[0] for r in rows}, {r[0] for r in rows if word in tokens(r[1])}, matched, docs, deleted
+
+
+def cli_search(db, word):
+    """`twindex search --all`: (exit code, ids found, whether stderr is only its count line)."""
+    r = sh([BIN, "search", "--db", db, word, "--all", "--format", "jsonl"])
+    found = {int(json.loads(line)["id"]) for line in r.stdout.splitlines() if line.strip()}
+    return r.returncode, found, r.stderr == f"{len(found)} matched, {len(found)} shown\n", r.stderr
+
+
+def search_during_ingest_drill(corpus, work, word="overleg"):
+    db = os.path.join(work, "searching.db")
+    writer = subprocess.Popen([BIN, "ingest", "--db", db, "--quiet", corpus], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    snapshots, searches, most = 0, 0, 0
+
+    def check(label):
+        nonlocal snapshots, most
+        stored, expected, matched, docs, deleted = search_snapshot(db, word)
+        snapshots += 1
+        most = max(most, len(expected))
+        if matched != expected or docs != len(stored):
+            failures.append(f"search {label}: {len(stored)} stored, {docs} indexed; '{word}' in {len(expected)} texts, "
+                            f"index matches {len(matched)}")
+        return stored, expected, deleted
+
+    while not os.path.exists(db):
+        time.sleep(0.01)
+    while writer.poll() is None:
+        try:
+            stored_a, expected_a, _ = check("during ingest")
+        except sqlite3.OperationalError:       # the schema is not committed yet
+            time.sleep(0.05)
+            continue
+        rc, found, quiet, err = cli_search(db, word)
+        stored_b, expected_b, deleted_b = check("during ingest")
+        searches += 1
+        # Tweets stored before and after the search were stored during it: it must find those
+        # of them that have the word, and nothing without it (but for a tweet stored and then
+        # removed by a delete notice while it ran).
+        missing = (expected_a & stored_b) - found
+        extra = found - expected_a - expected_b - deleted_b
+        if rc != 0 or not quiet or missing or extra:
+            failures.append(f"search during ingest: exit {rc}, {len(found)} found, {len(missing)} missing, "
+                            f"{len(extra)} unexpected (e.g. {sorted(extra)[:3]}); {err.strip()[:200]}")
+    # A killed run: everything it committed is searchable until (and without) the next run.
+    killed = os.path.join(work, "killed.db")
+    p = subprocess.Popen([BIN, "ingest", "--db", killed, "--quiet", corpus], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while p.poll() is None and stored_count(killed) == 0:   # kill it once something is committed
+        time.sleep(0.02)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    stored, expected, matched, docs, _ = search_snapshot(killed, word)
+    rc, found, quiet, err = cli_search(killed, word)
+    if matched != expected or docs != len(stored) or found != expected or rc != 0 or not quiet:
+        failures.append(f"search after a kill: {len(stored)} stored, {docs} indexed, {len(expected)} with '{word}', "
+                        f"{len(found)} found; {err.strip()[:200]}")
+    print(f"search during ingest drill: {snapshots} snapshots and {searches} searches while an ingest wrote (up to {most} "
+          f"tweets with '{word}'), index = stored tweets in each; after a kill: {len(found)} of {len(expected)} "
+          f"found among {len(stored)} stored")
+
+
 def hostile_drill(work, fuzz):
     big = os.path.join(work, "big.jsonl")
     good = '{"id_str":"%d","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"fine","user":{"id_str":"7"}}\n'
@@ -184,11 +314,14 @@ def main():
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--tweets", type=int, default=60000)
     ap.add_argument("--fuzz", type=int, default=3_000_000)
+    ap.add_argument("--writer-trials", type=int, default=3)
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="twindex-drills-")
     try:
         corpus = crash_drill(args.trials, args.tweets, work)
         concurrency_drill(corpus, work)
+        symlink_writer_drill(corpus, work, args.writer_trials)
+        search_during_ingest_drill(corpus, work)
         hostile_drill(work, args.fuzz)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -73,9 +73,11 @@ final class BatchWriter {
         }
     }
 
-    /// Commits the open transaction, if any: everything written so far, with its file position.
+    /// Commits the open transaction, if any: everything written so far, with its file position
+    /// and the full-text index entries of its tweets (searchable once committed).
     func commit() throws {
         guard inTransaction else { return }
+        try IndexUpkeep.indexPending(db)
         try db.execute("COMMIT")
         inTransaction = false
         uncommittedLines = 0

@@ -1,8 +1,11 @@
-/// The indexes readers use, kept out of the hot path: the full-text index catches up in one
-/// pass, and the reader indexes are dropped for a load into an empty store and built at its end.
+/// The indexes readers use. The full-text index follows the tweets transaction by
+/// transaction (`indexPending` runs inside each commit), so a tweet is searchable as soon
+/// as it is stored; the reader indexes are dropped for a load into an empty store and built
+/// at its end.
 enum IndexUpkeep {
-    /// Before a run: a killed run may have left tweets out of the full-text index or without
-    /// reader indexes. An empty store loads faster without them.
+    /// Before a run: a store written by an older twindex (or killed inside its end-of-run
+    /// pass) may hold tweets not yet in the full-text index, or lack reader indexes. An empty
+    /// store loads faster without them.
     static func prepare(_ db: Connection) throws {
         try indexFullText(db)
         if try db.scalar("SELECT count(*) FROM (SELECT 1 FROM tweets LIMIT 1)") == 0 {
@@ -12,16 +15,27 @@ enum IndexUpkeep {
         }
     }
 
-    /// Adds the tweets stored since the last time to the full-text index, in one transaction.
-    static func indexFullText(_ db: Connection) throws {
+    /// Adds the tweets stored since the last time to the full-text index. Runs inside the
+    /// caller's open transaction, so the tweets and their index entries commit together.
+    static func indexPending(_ db: Connection) throws {
         try db.execute("""
-            BEGIN IMMEDIATE;
             INSERT INTO tweets_fts (rowid, text)
                 SELECT seq, text FROM tweets WHERE seq > (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
             UPDATE meta SET value = (SELECT coalesce(max(seq), 0) FROM tweets) WHERE key = 'fts_indexed_seq'
                 AND (SELECT coalesce(max(seq), 0) FROM tweets) > value;
-            COMMIT;
             """)
+    }
+
+    /// `indexPending` in a transaction of its own.
+    static func indexFullText(_ db: Connection) throws {
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            try indexPending(db)
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// Creates the reader indexes that are missing (after a load into an empty store).

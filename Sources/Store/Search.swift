@@ -145,3 +145,12 @@ extension Store {
         texts.isEmpty ? .null : .text(JSONValue.array(texts.map(JSONValue.string)).rendered(pretty: false))
     }
 }
+
+extension Store {
+    /// Stored tweets that are not in the full-text index, so `search` cannot find them: 0
+    /// for a store this twindex wrote (each commit indexes its tweets); more for one an older
+    /// twindex left mid-run. The next ingest indexes them first.
+    public func unindexedTweetCount() throws -> Int64 {
+        try scalar("SELECT count(*) FROM tweets WHERE seq > (SELECT value FROM meta WHERE key = 'fts_indexed_seq')")
+    }
+}

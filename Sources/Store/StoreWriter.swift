@@ -92,10 +92,10 @@ package final class StoreWriter: IngestTarget {
         try batches.commit()
     }
 
-    /// Brings the full-text and reader indexes up to date and closes the run with its status.
+    /// Builds the reader indexes (the full-text index is up to date with every commit) and
+    /// closes the run with its status.
     package func finishRun(status: String) throws {
         try commit()
-        try IndexUpkeep.indexFullText(store.db)
         try IndexUpkeep.createReaderIndexes(store.db)
         try ledger.close(status: status)
         try store.db.execute("PRAGMA wal_checkpoint(PASSIVE); PRAGMA optimize")

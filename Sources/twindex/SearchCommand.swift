@@ -79,6 +79,11 @@ struct Search: ParsableCommand {
             out.flush()
             let more = total > shown ? " (--all or --limit 0 for every match)" : ""
             Console.err("\(total) matched, \(shown) shown\(more)")
+            let unindexed = try db.unindexedTweetCount()
+            if unindexed > 0 {
+                Console.err("twindex: note: \(unindexed) stored tweets are not in the full-text index yet, so this search cannot find them; "
+                    + "any `twindex ingest --db \(store.path) …` indexes them first (`- < /dev/null` as the input will do)")
+            }
         }
     }
 }

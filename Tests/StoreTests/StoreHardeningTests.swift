@@ -126,3 +126,72 @@ final class StoreHardeningTests: XCTestCase {
                        .io(path: "s.db", message: "Input/output error"))
     }
 }
+
+/// Issue 14, item 3: the full-text index follows every commit, so a killed run (or a run
+/// still going) leaves no stored tweet unsearchable.
+final class SearchFreshnessTests: XCTestCase {
+    private var dir: URL!
+    override func setUpWithError() throws { dir = try SharedPaths.temporaryDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    /// The ids of `tweets` whose text has `word` as a token, tokenised as unicode61 with
+    /// remove_diacritics does it (letters and digits; case and diacritics folded): a second
+    /// implementation of the match, without FTS5.
+    private func oracle(_ tweets: [(Int64, String)], _ word: String) -> Set<Int64> {
+        Set(tweets.filter { _, text in
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains { $0 == word }
+        }.map(\.0))
+    }
+
+    func testHardening3TweetsAreSearchableAsTheyCommitEvenWhenTheRunIsKilled() throws {
+        let path = dir.appendingPathComponent("killed.db").path
+        do {
+            let writer = try StoreWriter(path: path)
+            writer.commitLines = 20
+            var job = IngestJob(inputs: InputResolver.resolve(Fixtures.tweetFiles.map(\.path)))
+            job.options.batchLines = 5
+            _ = try job.run(into: FailingTarget(inner: writer, failAfter: 40))
+            XCTFail("the simulated crash did not happen")
+        } catch is SimulatedCrash {}
+        // No finishRun: the writer is gone as a killed process would be.
+        let store = try Store.openForReading(path: path)
+        let stored = try store.query("SELECT id, text FROM tweets").rows.compactMap { row -> (Int64, String)? in
+            guard case .integer(let id) = row[0], case .text(let text) = row[1] else { return nil }
+            return (id, text)
+        }
+        XCTAssertGreaterThan(stored.count, 100)
+        XCTAssertEqual(try store.unindexedTweetCount(), 0)
+        XCTAssertEqual(try store.query("SELECT count(*) FROM tweets_fts_docsize").rows, [[.integer(Int64(stored.count))]])
+        for word in ["the", "rt", "https"] {
+            var request = SearchRequest(query: word)
+            request.limit = 100_000
+            let found = Set(try store.search(request).map(\.id))
+            XCTAssertFalse(found.isEmpty, word)
+            XCTAssertEqual(found, oracle(stored, word), word)
+        }
+    }
+
+    func testHardening3AStoreLeftWithUnindexedTweetsSaysHowManyAndTheNextIngestIndexesThem() throws {
+        let path = dir.appendingPathComponent("old.db").path
+        try TestStores.ingest(Fixtures.tweetFiles.map(\.path), into: path)
+        // What an older twindex killed before its end-of-run pass left: the last 50 tweets
+        // stored but not indexed.
+        let c = try Connection(path: path, flags: 0x2)
+        try c.execute("""
+            INSERT INTO tweets_fts (tweets_fts, rowid, text) SELECT 'delete', seq, text FROM tweets ORDER BY seq DESC LIMIT 50;
+            UPDATE meta SET value = (SELECT seq FROM tweets ORDER BY seq DESC LIMIT 1 OFFSET 50) WHERE key = 'fts_indexed_seq';
+            """)
+        XCTAssertEqual(try Store.openForReading(path: path).unindexedTweetCount(), 50)
+        let search = try CLI.run(["search", "--db", path, "the", "--format", "jsonl", "--all"])
+        XCTAssertEqual(search.status, 0)
+        XCTAssertTrue(search.stderr.contains("twindex: note: 50 stored tweets are not in the full-text index yet"), search.stderr)
+        XCTAssertTrue(search.stderr.contains("twindex ingest --db \(path)"), search.stderr)
+        let before = search.stdout.split(separator: "\n").count
+        XCTAssertEqual(try CLI.run(["ingest", "--db", path, "--quiet", "-"], stdin: Data()).status, 0)
+        let after = try CLI.run(["search", "--db", path, "the", "--format", "jsonl", "--all"])
+        XCTAssertFalse(after.stderr.contains("note"), after.stderr)
+        XCTAssertGreaterThan(after.stdout.split(separator: "\n").count, before)
+        XCTAssertEqual(try Store.openForReading(path: path).unindexedTweetCount(), 0)
+    }
+}
