@@ -46,11 +46,4 @@ public struct StreamPosition: Equatable, Sendable {
     public var offset: Int64
     /// Bytes of the file itself read by then (compressed bytes for a compressed file).
     public var fileOffset: Int64
-
-    /// A position; see the properties.
-    public init(line: Int, offset: Int64, fileOffset: Int64) {
-        self.line = line
-        self.offset = offset
-        self.fileOffset = fileOffset
-    }
 }
