@@ -38,6 +38,19 @@ public struct DateRange: Sendable, Equatable {
         return (from.map(buckets.startOfDay), to.map { buckets.startOfDay($0 + 1) })
     }
 
+    /// True when neither end is set: every day.
+    public var isOpen: Bool { from == nil && to == nil }
+
+    /// `2013-01-23`, `2013-01-01..2013-01-31`, `from 2013-01-01`, `to 2013-01-31` or `every day`.
+    public var label: String {
+        switch (from.map(CalendarBuckets.format), to.map(CalendarBuckets.format)) {
+        case let (f?, t?): return f == t ? f : "\(f)..\(t)"
+        case let (f?, nil): return "from \(f)"
+        case let (nil, t?): return "to \(t)"
+        case (nil, nil): return "every day"
+        }
+    }
+
     /// `created_at >= lower AND created_at < upper` in UTC seconds.
     public func utcBounds(_ buckets: CalendarBuckets) -> (lower: Int64, upper: Int64) {
         (from.map(buckets.startOfDay) ?? .min, to.map { buckets.startOfDay($0 + 1) } ?? .max)
@@ -60,6 +73,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     case emptyScope
     /// The year asked for (`report --year`) holds no tweet in the scope.
     case emptyYear(Int)
+    /// The baseline store at `path` holds no tweets in the range asked for (its label).
+    case emptyBaselineRange(path: String, range: String)
 
     /// One line saying what is wrong.
     public var description: String {
@@ -71,6 +86,7 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
         case .invalidResolution(let r): return "resolution \(r) is not a positive number"
         case .emptyScope: return "no tweets in the scope (--from/--to, --user/--users-file, --lang, --exclude-retweets)"
         case .emptyYear(let y): return "no tweets in \(y) in the scope"
+        case .emptyBaselineRange(let path, let range): return "the baseline store \(path) holds no tweets on the days asked for (\(range))"
         }
     }
 

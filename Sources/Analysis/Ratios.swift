@@ -97,9 +97,13 @@ public enum Baseline: Sendable {
 /// ```
 public enum Ratios {
     /// Counts the tweets of `store` in `scope` (days local in `timeZone`) and compares with
-    /// `baseline` (counted whole); throws `AnalysisError.emptyStore` when a store holds no
-    /// tweets and `AnalysisError.emptyScope` when the scope holds none.
+    /// `baseline`, counted in `baselineRange` (whole by default; days local in `timeZone`),
+    /// so that one month's sample serves as the baseline of any of its days. Throws
+    /// `AnalysisError.emptyStore` when a store holds no tweets, `AnalysisError.emptyScope`
+    /// when the scope holds none and `AnalysisError.emptyBaselineRange` when the baseline's
+    /// range holds none.
     public static func compute(in store: Store, baseline: Baseline? = nil, scope: Scope = Scope(),
+                               baselineRange: DateRange = DateRange(),
                                timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> RatiosResult {
         let counts = try RatioCounts.count(in: store, scope: scope, timeZone: timeZone)
         if counts.tweets == 0, !scope.isEverything { throw AnalysisError.emptyScope }
@@ -113,9 +117,10 @@ public enum Ratios {
         case .published?: baselineName = PublishedBaseline.name
         case .store(let path)?:
             let other = try Store.openForReading(path: path)
-            baselineCounts = try RatioCounts.count(in: other)
-            baselineName = path
+            baselineCounts = try RatioCounts.count(in: other, scope: Scope(range: baselineRange), timeZone: timeZone)
+            baselineName = baselineRange.isOpen ? path : "\(path) (\(baselineRange.label))"
             if baselineCounts?.tweets == 0 {
+                if !baselineRange.isOpen { throw AnalysisError.emptyBaselineRange(path: path, range: baselineRange.label) }
                 throw AnalysisError.emptyStore(path: path, isBaseline: true)
             }
         }

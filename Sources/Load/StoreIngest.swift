@@ -19,6 +19,8 @@ public enum StoreIngest {
         public var force = false
         /// Stop the run (failed) once more than this many bad lines were seen in it.
         public var maxBadLines: Int?
+        /// Which members of archives to read (`--member`, `--from/--to`): all tweet files by default.
+        public var members = MemberSelection()
         /// Batch and line-length settings of the reading pipeline.
         package var pipeline = IngestPipeline.Options()
         /// Default options: skip unchanged inputs, no bad-line limit.
@@ -68,6 +70,7 @@ public enum StoreIngest {
         job.force = options.force
         job.maxBadLines = options.maxBadLines
         job.options = options.pipeline
+        job.members = options.members
         let outcome = try job.run(into: writer) { progress(.reading($0)) }
         var summary = Summary(counts: writer.counts, problems: outcome.problems,
                               stoppedForBadLines: outcome.stoppedForBadLines, seconds: 0)

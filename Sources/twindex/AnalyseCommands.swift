@@ -10,9 +10,10 @@ struct RatiosCommand: ParsableCommand {
         commandName: "ratios",
         abstract: "Tabel 6: shares of tweets with hashtags, with @mentions and starting with @.",
         discussion: """
-            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: \(PublishedBaseline.percentages); shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test.
+            Each share comes with a 95% Wilson interval. --baseline published compares with the study's 1% sample of all tweets (2013-01-23: \(PublishedBaseline.percentages); shares only); --baseline PATH compares with another twindex store counted by the same rules and adds a two-proportion z-test; --baseline-from/--baseline-to count only those local days of it (one month's 1% sample as the baseline of one day).
 
             Example:  twindex ratios --baseline published
+                      twindex ratios --baseline sample-2013-01.db --baseline-from 2013-01-23 --baseline-to 2013-01-23
             """)
 
     @OptionGroup var store: StoreOptions
@@ -23,14 +24,42 @@ struct RatiosCommand: ParsableCommand {
     @Option(help: ArgumentHelp("published, or the path of another twindex store.", valueName: "published|path"))
     var baseline: String?
 
+    @Option(help: ArgumentHelp("First local day of the baseline store to count, inclusive.", valueName: "YYYY-MM-DD")) var baselineFrom: String?
+    @Option(help: ArgumentHelp("Last local day of the baseline store to count, inclusive.", valueName: "YYYY-MM-DD")) var baselineTo: String?
+
+    func validate() throws {
+        _ = try baselineRange()
+    }
+
+    /// The days of the baseline store to count (`--baseline-from/--to`), worded as a usage error.
+    private func baselineRange() throws -> DateRange {
+        guard baselineFrom != nil || baselineTo != nil else { return DateRange() }
+        guard let baseline, baseline != "published" else {
+            throw ValidationError("--baseline-from/--baseline-to need --baseline PATH (a store; the published figures are of one day)")
+        }
+        do {
+            return try DateRange(from: baselineFrom, to: baselineTo)
+        } catch AnalysisError.invalidDay(let day, let bound) {
+            throw ValidationError("--baseline-\(bound.rawValue) \(day) is not a date; use YYYY-MM-DD")
+        } catch AnalysisError.reversedRange(let from, let to) {
+            throw ValidationError("--baseline-from \(from) is after --baseline-to \(to) (of \(baseline))")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let db = try Store.openForReading(path: store.path)
             let base: Baseline? = baseline.map { $0 == "published" ? .published : .store(path: $0) }
             let s = try scope.resolved()
-            let result = try Ratios.compute(in: db, baseline: base, scope: s, timeZone: try zone.zone())
-            Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.ratios(result), s).rendered()
-                                    : AnalysisText.ratios(result, store: store.path))
+            let range = try baselineRange()
+            let result = try Ratios.compute(in: db, baseline: base, scope: s, baselineRange: range, timeZone: try zone.zone())
+            guard output.json else { return Console.out(AnalysisText.ratios(result, store: store.path)) }
+            var document = AnalysisJSON.scoped(AnalysisJSON.ratios(result), s)
+            if case .object(var members) = document, !range.isOpen {
+                members["baseline_scope"] = AnalysisJSON.scope(Scope(range: range))
+                document = .object(members)
+            }
+            Console.out(document.rendered())
         }
     }
 }

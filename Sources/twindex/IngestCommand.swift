@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Ingest
@@ -8,7 +9,7 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load tweets from JSONL files into the store.",
         discussion: """
-            INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz, .bz2, .xz or .zst), an archive (.tar, optionally compressed, or .zip) read member by member without unpacking, a directory (its such files, recursively, in path order) or - for standard input. One JSON object per line: Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for good; other stream notices are counted. Lines that cannot be read are kept aside (see `twindex bad-lines`) and the run goes on.
+            INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz, .bz2, .xz or .zst), an archive (.tar, optionally compressed, or .zip) read member by member without unpacking (--member and --from/--to pick members by path and by the UTC day their path names: YYYY/MM/DD folders, or a date in the name), a directory (its such files, recursively, in path order) or - for standard input. One JSON object per line: Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for good; other stream notices are counted. Lines that cannot be read are kept aside (see `twindex bad-lines`) and the run goes on.
 
             Safe to run every night: a file (or archive member) already ingested and unchanged is skipped, an interrupted run resumes where it stopped, and a tweet seen twice is stored once. Only one ingest may write to a store at a time; readers keep working.
 
@@ -27,12 +28,35 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fail the run once more than N lines could not be read.", valueName: "N"))
     var maxBadLines: Int?
 
+    @Option(name: .customLong("member"), help: ArgumentHelp(
+        "Only archive members whose path matches this shell pattern (* also matches /); repeat for several.",
+        valueName: "glob"))
+    var members: [String] = []
+
+    @Option(help: ArgumentHelp("Only archive members whose path names this UTC day or a later one.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only archive members whose path names this UTC day or an earlier one.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "input"))
     var inputs: [String]
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory, or -)") }
         if let n = maxBadLines, n < 0 { throw ValidationError("--max-bad-lines takes a number of 0 or more") }
+        if members.contains(where: \.isEmpty) { throw ValidationError("--member needs a pattern, such as '2013/01/23/*'") }
+        _ = try memberSelection()
+    }
+
+    /// The archive members to read, from --member and --from/--to.
+    private func memberSelection() throws -> MemberSelection {
+        do {
+            let days = try DateRange(from: from, to: to)
+            return MemberSelection(patterns: members, firstDay: days.from, lastDay: days.to)
+        } catch let error as AnalysisError {
+            throw ValidationError(ErrorMessage.analysis(error))
+        }
     }
 
     func run() throws {
@@ -40,6 +64,7 @@ struct IngestCommand: ParsableCommand {
             var options = StoreIngest.Options()
             options.force = force
             options.maxBadLines = maxBadLines
+            options.members = try memberSelection()
             let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar() : nil
             let summary = try StoreIngest.run(inputs: inputs, into: store.path, options: options) { bar?.show($0) }
             bar?.finish()

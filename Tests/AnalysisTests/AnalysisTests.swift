@@ -61,6 +61,32 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(r.rows[0].ratio ?? 0, 2, accuracy: 1e-12)
     }
 
+    /// One month's sample as the baseline of one day: only the tweets of that local day
+    /// (Amsterdam: 23:30 UTC the evening before is in, 23:30 UTC on the day is not) count.
+    func testABaselineRangeCountsOnlyThoseDaysOfTheBaseline() throws {
+        let a = try store([tweet(1, "Wed Jan 23 10:00:00 +0000 2013", "#a", tags: ["a"]),
+                           tweet(2, "Wed Jan 23 10:00:01 +0000 2013", "b")])
+        let b = try store([
+            tweet(10, "Mon Jan 21 12:00:00 +0000 2013", "#x", tags: ["x"]),        // another day
+            tweet(11, "Tue Jan 22 23:30:00 +0000 2013", "#y", tags: ["y"]),        // 00:30 on the 23rd
+            tweet(12, "Wed Jan 23 09:00:00 +0000 2013", "@m hi", mentions: ["m"]),
+            tweet(13, "Wed Jan 23 15:00:00 +0000 2013", "plain"),
+            tweet(14, "Wed Jan 23 23:30:00 +0000 2013", "#z", tags: ["z"]),        // 00:30 on the 24th
+        ])
+        let day = DateRange(from: CalendarBuckets.parseDay("2013-01-23"), to: CalendarBuckets.parseDay("2013-01-23"))
+        let r = try Ratios.compute(in: a, baseline: .store(path: b.path), baselineRange: day, timeZone: amsterdam)
+        XCTAssertEqual(r.rows.map { $0.baseline?.tweets }, [3, 3, 3])
+        XCTAssertEqual(r.rows.map { $0.baseline?.count }, [1, 1, 1])
+        XCTAssertEqual(r.baselineName, "\(b.path) (2013-01-23)")
+        let whole = try Ratios.compute(in: a, baseline: .store(path: b.path), timeZone: amsterdam)
+        XCTAssertEqual(whole.rows[0].baseline?.count, 3)
+        XCTAssertEqual(whole.rows[0].baseline?.tweets, 5)
+        let empty = DateRange(from: CalendarBuckets.parseDay("2013-02-01"), to: nil)
+        XCTAssertThrowsError(try Ratios.compute(in: a, baseline: .store(path: b.path), baselineRange: empty, timeZone: amsterdam)) {
+            XCTAssertEqual($0 as? AnalysisError, .emptyBaselineRange(path: b.path, range: "from 2013-02-01"))
+        }
+    }
+
     func testEmptyStoreIsAClearErrorNotADivisionByZero() throws {
         let s = try store([])
         XCTAssertThrowsError(try Ratios.compute(in: s)) { XCTAssertTrue("\($0)".contains("holds no tweets")) }

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Load
 import Store
 
@@ -7,9 +8,10 @@ public enum TestStores {
     /// Ingests `inputs` into the store at `path` (created when missing) and returns the counts.
     @discardableResult
     public static func ingest(_ inputs: [String], into path: String, batchLines: Int = 4096,
-                              force: Bool = false) throws -> IngestCounts {
+                              force: Bool = false, members: MemberSelection = MemberSelection()) throws -> IngestCounts {
         var options = StoreIngest.Options()
         options.force = force
+        options.members = members
         options.pipeline.batchLines = batchLines
         return try StoreIngest.run(inputs: inputs, into: path, options: options).counts
     }
