@@ -96,7 +96,7 @@ final class GzipSource: ByteSource {
                     if !memberEnded {
                         // Hand out what was inflated first; the next read reports the truncation.
                         if stream.avail_out < uInt(buffer.count) { return buffer.count - Int(stream.avail_out) }
-                        throw IngestError.gzip("truncated gzip stream (the file ends inside compressed data)")
+                        throw IngestError.gzip("truncated gzip stream: the file ends inside compressed data")
                     }
                     finished = true
                     break

@@ -69,10 +69,9 @@ package enum IngestPipeline {
                     }
                     return true
                 }
-            } catch let error as IngestError {
-                readError.error = error
             } catch {
-                readError.error = .io("\(error)")
+                let position = StreamPosition(line: batch.endLine + 1, offset: batch.endOffset, fileOffset: reader.rawBytesRead)
+                readError.error = (error as? IngestError ?? .io("\(error)")).at(position)
             }
             batch.rawBytesRead = reader.rawBytesRead
             if batch.lines > 0 { _ = queue.push(batch) }

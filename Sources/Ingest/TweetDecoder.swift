@@ -99,15 +99,11 @@ public final class TweetDecoder {
         let textField: (element: JSONDocument.Element, name: String) =
             json[extended, "full_text"] >= 0 ? (json[extended, "full_text"], "extended_tweet.full_text")
             : json[o, "full_text"] >= 0 ? (json[o, "full_text"], "full_text") : (json[o, "text"], "text")
-        let rawText: String
-        switch requiredString(textField.element, field: textField.name) {
-        case .success(let value): rawText = value
+        var t: Tweet, rawText: String
+        switch newTweet(o, id: id, text: textField, createdAtRequired: true) {
+        case .success(let started): (t, rawText) = started
         case .failure(let f): return .failure(f)
         }
-        var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
-        if let failure = readCreatedAt(o, into: &t, required: true) { return .failure(failure) }
-        t.lang = json.nonEmptyString(json[o, "lang"])
-        t.source = json.nonEmptyString(json[o, "source"])
         t.inReplyToStatusID = json.id(o, str: "in_reply_to_status_id_str", num: "in_reply_to_status_id")
         t.inReplyToUserID = json.id(o, str: "in_reply_to_user_id_str", num: "in_reply_to_user_id")
         t.inReplyToScreenName = json.nonEmptyString(json[o, "in_reply_to_screen_name"])
@@ -167,16 +163,12 @@ public final class TweetDecoder {
         let note = json[o, "note_tweet"]
         let textField: (element: JSONDocument.Element, name: String) =
             json[note, "text"] >= 0 ? (json[note, "text"], "note_tweet.text") : (json[o, "text"], "text")
-        let rawText: String
-        switch requiredString(textField.element, field: textField.name) {
-        case .success(let value): rawText = value
+        var t: Tweet, rawText: String
+        // v2 sends created_at only when asked for (tweet.fields); its absence is no error there.
+        switch newTweet(o, id: id, text: textField, createdAtRequired: false) {
+        case .success(let started): (t, rawText) = started
         case .failure(let f): return .failure(f)
         }
-        var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
-        // v2 sends created_at only when asked for (tweet.fields); its absence is no error there.
-        if let failure = readCreatedAt(o, into: &t, required: false) { return .failure(failure) }
-        t.lang = json.nonEmptyString(json[o, "lang"])
-        t.source = json.nonEmptyString(json[o, "source"])
         t.authorID = json.id(json[o, "author_id"])
         t.inReplyToUserID = json.id(json[o, "in_reply_to_user_id"])
         for ref in json.elements(json[o, "referenced_tweets"]) {
@@ -237,6 +229,23 @@ extension TweetDecoder {
         let user = json[embedded, "user"]
         guard json.isObject(user) else { return (nil, nil) }
         return (json.id(user, str: "id_str", num: "id"), json.nonEmptyString(json[user, "screen_name"]))
+    }
+
+    /// What both shapes read alike: a tweet `id` with the text of `text` (a string, else a
+    /// failure naming the field; the tweet gets it decoded, the raw one comes back too), its `created_at`
+    /// (missing allowed unless `createdAtRequired`), `lang` and `source`.
+    func newTweet(_ o: JSONDocument.Element, id: Int64, text: (element: JSONDocument.Element, name: String),
+                  createdAtRequired: Bool) -> Result<(Tweet, String), DecodeFailure> {
+        let rawText: String
+        switch requiredString(text.element, field: text.name) {
+        case .success(let value): rawText = value
+        case .failure(let f): return .failure(f)
+        }
+        var t = Tweet(id: id, text: HTMLEntities.decode(rawText))
+        if let failure = readCreatedAt(o, into: &t, required: createdAtRequired) { return .failure(failure) }
+        t.lang = json.nonEmptyString(json[o, "lang"])
+        t.source = json.nonEmptyString(json[o, "source"])
+        return .success((t, rawText))
     }
 
     /// `created_at` in either form; a failure when it is not a string, names no real

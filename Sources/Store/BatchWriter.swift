@@ -115,9 +115,7 @@ final class BatchWriter {
             if let user = t.author { try upsert(user, seenAt: t.createdAt ?? 0) }
         }
         for (id, user) in batch.deletes {
-            rememberDelete.bind(1, id)
-            rememberDelete.bind(2, user)
-            rememberDelete.bind(3, runID)
+            rememberDelete.bindAll(id, user, runID)
             try rememberDelete.run()
             if db.changes > 0 {
                 c.deleted += 1
@@ -127,12 +125,7 @@ final class BatchWriter {
             try deleteTweet.run()
         }
         for bad in batch.badLines {
-            insertBadLine.bind(1, fileID)
-            insertBadLine.bind(2, Int64(bad.line))
-            insertBadLine.bind(3, bad.offset)
-            insertBadLine.bind(4, bad.error)
-            insertBadLine.bind(5, blob: bad.bytes)
-            insertBadLine.bind(6, runID)
+            insertBadLine.bindAll(fileID, Int64(bad.line), bad.offset, bad.error, bad.bytes, runID)
             try insertBadLine.run()
         }
         return c
@@ -155,57 +148,21 @@ final class BatchWriter {
     /// Inserts one tweet row; its seq, or nil when the id is already stored.
     private func insertRow(_ item: IngestBatch.Item, fileID: Int64) throws -> Int64? {
         let t = item.tweet
-        let s = insertTweet
-        s.bind(1, t.id)
-        s.bind(2, t.createdAt)
-        s.bind(3, t.authorID)
-        s.bind(4, t.text)
-        s.bind(5, t.lang)
-        s.bind(6, t.source)
-        s.bind(7, t.inReplyToStatusID)
-        s.bind(8, t.inReplyToUserID)
-        s.bind(9, t.inReplyToScreenName)
-        s.bind(10, t.retweetedID)
-        s.bind(11, t.quotedID)
-        s.bind(12, t.longitude)
-        s.bind(13, t.latitude)
-        s.bind(14, t.placeID)
-        s.bind(15, t.placeName)
-        s.bind(16, t.placeCountry)
-        s.bind(17, !t.hashtags.isEmpty)
-        s.bind(18, !t.mentions.isEmpty)
-        s.bind(19, !t.urls.isEmpty)
-        s.bind(20, t.startsWithAt)
-        s.bind(21, t.isLocated)
-        s.bind(22, t.entitiesFromText)
-        s.bind(23, fileID)
-        s.bind(24, Int64(item.position.line))
-        s.bind(25, item.position.offset)
-        s.bind(26, Int64(item.position.length))
-        s.bind(27, t.retweetedUserID)
-        s.bind(28, t.retweetedScreenName)
-        s.bind(29, t.quotedUserID)
-        s.bind(30, t.quotedScreenName)
-        try s.run()
+        insertTweet.bindAll(t.id, t.createdAt, t.authorID, t.text, t.lang, t.source, t.inReplyToStatusID,
+                            t.inReplyToUserID, t.inReplyToScreenName, t.retweetedID, t.quotedID, t.longitude,
+                            t.latitude, t.placeID, t.placeName, t.placeCountry, !t.hashtags.isEmpty,
+                            !t.mentions.isEmpty, !t.urls.isEmpty, t.startsWithAt, t.isLocated, t.entitiesFromText,
+                            fileID, Int64(item.position.line), item.position.offset, Int64(item.position.length),
+                            t.retweetedUserID, t.retweetedScreenName, t.quotedUserID, t.quotedScreenName)
+        try insertTweet.run()
         return db.changes > 0 ? db.lastInsertRowID : nil
     }
 
     /// Keeps the latest profile of each user, writing only when a newer tweet brings a change.
     private func upsert(_ u: User, seenAt: Int64) throws {
         guard users.needsWrite(u, seenAt: seenAt) else { return }
-        let s = upsertUser
-        s.bind(1, u.id)
-        s.bind(2, u.screenName)
-        s.bind(3, u.name)
-        s.bind(4, u.location)
-        s.bind(5, u.description)
-        s.bind(6, u.followers)
-        s.bind(7, u.friends)
-        s.bind(8, u.statuses)
-        s.bind(9, u.createdAt)
-        s.bind(10, u.lang)
-        s.bind(11, u.verified.map { $0 ? Int64(1) : Int64(0) })
-        s.bind(12, seenAt)
-        try s.run()
+        upsertUser.bindAll(u.id, u.screenName, u.name, u.location, u.description, u.followers, u.friends, u.statuses,
+                           u.createdAt, u.lang, u.verified, seenAt)
+        try upsertUser.run()
     }
 }

@@ -39,22 +39,12 @@ package final class FollowWriter {
                 INSERT INTO follows (source_id, source_name, target_id, target_name, file_id, line) VALUES (?,?,?,?,?,?)
                 """)
             for e in edges {
-                insert.bind(1, e.sourceID)
-                insert.bind(2, e.sourceName)
-                insert.bind(3, e.targetID)
-                insert.bind(4, e.targetName)
-                insert.bind(5, fileID)
-                insert.bind(6, Int64(e.line))
+                insert.bindAll(e.sourceID, e.sourceName, e.targetID, e.targetName, fileID, Int64(e.line))
                 try insert.run()
             }
             let bad = try db.prepare("INSERT INTO bad_lines (file_id, line, offset, error, text, run_id) VALUES (?,?,?,?,?,?)")
             for b in badLines {
-                bad.bind(1, fileID)
-                bad.bind(2, Int64(b.line))
-                bad.bind(3, b.offset)
-                bad.bind(4, b.error)
-                bad.bind(5, blob: b.bytes)
-                bad.bind(6, ledger.id)
+                bad.bindAll(fileID, Int64(b.line), b.offset, b.error, b.bytes, ledger.id)
                 try bad.run()
             }
             var counts = IngestCounts()

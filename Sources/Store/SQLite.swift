@@ -95,6 +95,38 @@ public enum SQLValue: Equatable, Sendable {
     case blob([UInt8])
 }
 
+/// A Swift value a statement parameter takes as it is: integers, reals, booleans (0 or 1),
+/// texts, bytes (a blob), and nil (NULL) for an optional one. See `Statement.bindAll`.
+protocol SQLBindable {
+    func bind(to statement: Statement, at index: Int32)
+}
+
+extension Int64: SQLBindable {
+    @inline(__always) func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Double: SQLBindable {
+    @inline(__always) func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Bool: SQLBindable {
+    @inline(__always) func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+
+extension String: SQLBindable {
+    @inline(__always) func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Array: SQLBindable where Element == UInt8 {
+    @inline(__always) func bind(to statement: Statement, at index: Int32) { statement.bind(index, blob: self) }
+}
+
+extension Optional: SQLBindable where Wrapped: SQLBindable {
+    @inline(__always) func bind(to statement: Statement, at index: Int32) {
+        if let self { self.bind(to: statement, at: index) } else { sqlite3_bind_null(statement.handle, index) }
+    }
+}
+
 /// A prepared statement, reset and reused on hot paths.
 package final class Statement {
     let handle: OpaquePointer
@@ -139,6 +171,15 @@ package final class Statement {
 
     func bind(_ i: Int32, blob: [UInt8]) {
         blob.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), sqliteTransient) }
+    }
+
+    /// Binds `values` to parameters 1, 2, … in order; each keeps its own type (no boxing).
+    @inline(__always) func bindAll<each V: SQLBindable>(_ values: repeat each V) {
+        var i: Int32 = 0
+        for value in repeat each values {
+            i += 1
+            value.bind(to: self, at: i)
+        }
     }
 
     func bind(_ values: [SQLValue]) throws {

@@ -1,4 +1,5 @@
 import CSQLite
+import Model
 
 /// A full-text search over `tweets_fts` with filters; every value the user typed is bound.
 public struct SearchRequest: Sendable, Equatable {
@@ -7,8 +8,13 @@ public struct SearchRequest: Sendable, Equatable {
 
     /// FTS5 query syntax: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5).
     public var query: String
-    /// Screen name (case-insensitive) of the author's latest profile.
-    public var user: String?
+    /// Screen names (case-insensitive, without `@`) of the authors' latest profiles; empty
+    /// for every author.
+    public var users: [String] = []
+    /// Tweet language codes as stored (`lang`); empty for every language.
+    public var languages: [String] = []
+    /// Leave native retweets out.
+    public var excludeRetweets = false
     /// A normalised hashtag key (see TagNormalizer).
     public var hashtag: String?
     /// created_at >= lower and < upper (UTC seconds).
@@ -27,7 +33,8 @@ public struct SearchRequest: Sendable, Equatable {
 
     /// Field by field (a tuple field rules out the synthesised one).
     public static func == (a: SearchRequest, b: SearchRequest) -> Bool {
-        a.query == b.query && a.user == b.user && a.hashtag == b.hashtag && a.lower == b.lower && a.upper == b.upper
+        a.query == b.query && a.users == b.users && a.languages == b.languages && a.excludeRetweets == b.excludeRetweets
+            && a.hashtag == b.hashtag && a.lower == b.lower && a.upper == b.upper
             && a.limit == b.limit && a.sort == b.sort && a.highlight?.open == b.highlight?.open
             && a.highlight?.close == b.highlight?.close
     }
@@ -107,7 +114,10 @@ extension Store {
 
     private static let searchFilter = """
         tweets_fts MATCH :query
-          AND (:user IS NULL OR t.author_id IN (SELECT id FROM users WHERE screen_name = :user COLLATE NOCASE))
+          AND (:users IS NULL OR t.author_id IN
+               (SELECT id FROM users WHERE screen_name COLLATE NOCASE IN (SELECT value FROM json_each(:users))))
+          AND (:languages IS NULL OR t.lang IN (SELECT value FROM json_each(:languages)))
+          AND (:retweets OR t.retweeted_id IS NULL)
           AND (:tag IS NULL OR EXISTS (SELECT 1 FROM hashtags h WHERE h.tweet_id = t.id AND h.tag = :tag))
           AND (:lower IS NULL OR t.created_at >= :lower)
           AND (:upper IS NULL OR t.created_at < :upper)
@@ -121,11 +131,18 @@ extension Store {
             if i > 0 { s.bind(i, value: value) }
         }
         bind(":query", .text(r.query))
-        bind(":user", r.user.map(SQLValue.text) ?? .null)
+        bind(":users", Self.jsonArray(r.users))
+        bind(":languages", Self.jsonArray(r.languages))
+        bind(":retweets", .integer(r.excludeRetweets ? 0 : 1))
         bind(":tag", r.hashtag.map(SQLValue.text) ?? .null)
         bind(":lower", r.lower.map(SQLValue.integer) ?? .null)
         bind(":upper", r.upper.map(SQLValue.integer) ?? .null)
         return s
+    }
+
+    /// `texts` as one JSON array for `json_each` (null for none: no condition).
+    private static func jsonArray(_ texts: [String]) -> SQLValue {
+        texts.isEmpty ? .null : .text(JSONValue.array(texts.map(JSONValue.string)).rendered(pretty: false))
     }
 }
 

@@ -5,30 +5,6 @@ import Model
 import Render
 import Store
 
-/// `--tz`, `--from`, `--to`: local days in an IANA zone.
-struct CalendarOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("IANA time zone for days, weekdays and hours.", valueName: "zone"))
-    var tz = "Europe/Amsterdam"
-
-    @Option(help: ArgumentHelp("First local day, inclusive.", valueName: "YYYY-MM-DD"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last local day, inclusive.", valueName: "YYYY-MM-DD"))
-    var to: String?
-
-    func validate() throws {
-        _ = try resolved()
-    }
-
-    func resolved() throws -> (TimeZone, DateRange) {
-        do {
-            return (try AnalysisError.zone(tz), try DateRange(from: from, to: to))
-        } catch let error as AnalysisError {
-            throw ValidationError(ErrorMessage.analysis(error))
-        }
-    }
-}
-
 struct RatiosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ratios",

@@ -12,43 +12,30 @@ enum ErrorMessage {
         }
     }
 
-    static func store(_ e: StoreError) -> String {
+    /// The library's own description, then the advice the CLI adds (if any).
+    static func store(_ e: StoreError) -> String { e.description + (advice(e) ?? "") }
+
+    /// What to do about `e` on the command line; nil when the description says enough.
+    private static func advice(_ e: StoreError) -> String? {
         switch e {
-        case .diskFull:
-            return "\(e): free space and run the same command again"
-        case .isADirectory(let path):
-            return "\(e); --db takes the store's file (for example \(path)/twindex.db)"
-        case .emptyStore(_, true):
-            return "\(e); try again in a moment"
-        case .emptyStore(let path, false):
-            return "\(e) (`twindex ingest --db \(path) FILES` makes it one)"
+        case .diskFull: return ": free space and run the same command again"
+        case .isADirectory(let path): return "; --db takes the store's file (for example \(path)/twindex.db)"
+        case .emptyStore(_, true): return "; try again in a moment"
+        case .emptyStore(let path, false): return " (`twindex ingest --db \(path) FILES` makes it one)"
         case .readOnlyWithLog(let path):
             // Reading commands leave the log as it is; only a writer applies it.
-            return "\(e); apply it with `twindex ingest --db \(path) - < /dev/null` where the store is writable, or copy the store with its -wal file elsewhere"
-        case .busy:
-            return "\(e); try again when it is done"
-        case .corrupt:
-            return "\(e); restore it from a copy or ingest into a new store"
-        case .notFound(let path):
-            return "no store at \(path) (run `twindex ingest --db \(path) FILES` first, or pass --db)"
-        case .newerSchema:
-            return "\(e); upgrade twindex"
-        case .olderSchema(let path, let found, let supported):
-            return "\(path) has store schema \(found), older than \(supported); run `twindex ingest --db \(path) FILES` once to migrate it"
-        case .locked(let path):
-            return "another twindex ingest is writing to \(path); wait for it to finish (readers are not affected)"
-        case .readOnly(let statement):
-            return "refused: this command only reads, and the statement would write (\(statement.prefix(80)))"
-        case .missingParameter(let name):
-            return "the query needs a value for :\(name); pass --param \(name)=VALUE"
-        case .positionalParameter:
-            return "positional parameters (?) cannot be given; use :name with --param name=VALUE"
-        case .invalidSQL(let message, _):
-            return "SQL error: \(message)"
-        case .invalidSearch(let query, let message):
-            return "invalid search query \"\(query)\": \(message) (FTS5 syntax: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(a b, 10))"
-        default:
-            return e.description
+            return "; apply it with `twindex ingest --db \(path) - < /dev/null` where the store is writable, or copy the store with its -wal file elsewhere"
+        case .busy: return "; try again when it is done"
+        case .corrupt: return "; restore it from a copy or ingest into a new store"
+        case .notFound(let path): return " (run `twindex ingest --db \(path) FILES` first, or pass --db)"
+        case .newerSchema: return "; upgrade twindex"
+        case .olderSchema(let path, _, _): return " (`twindex ingest --db \(path) FILES`, once)"
+        case .locked: return "; wait for it to finish (readers are not affected)"
+        case .readOnly: return "; this command only reads"
+        case .missingParameter(let name): return "; pass --param \(name)=VALUE"
+        case .positionalParameter: return "; use :name with --param name=VALUE"
+        case .invalidSearch: return " (FTS5 syntax: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(a b, 10))"
+        default: return nil
         }
     }
 

@@ -34,8 +34,8 @@ struct TimeZoneOption: ParsableArguments {
     }
 }
 
-/// The scope options every analysis and `report` share: which days, accounts, languages and
-/// whether native retweets count. Days are local in the command's `--tz`.
+/// The scope options every analysis, `report` and `search` share: which days, accounts,
+/// languages and whether native retweets count. Days are local in the command's `--tz`.
 ///
 /// ```swift
 /// @OptionGroup var scope: ScopeOptions

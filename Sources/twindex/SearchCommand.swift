@@ -25,13 +25,11 @@ struct Search: ParsableCommand {
     @Argument(help: "The search query.")
     var query: String
 
-    @Option(help: "Only tweets by this screen name (case-insensitive).")
-    var user: String?
-
     @Option(help: "Only tweets with this hashtag (any spelling: #NS finds #ns).")
     var hashtag: String?
 
-    @OptionGroup var calendar: CalendarOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
 
     @Option(help: "At most this many tweets; 0 for every one.")
     var limit = 50
@@ -52,14 +50,16 @@ struct Search: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (zone, range) = try calendar.resolved()
+            let zone = try zone.zone(), scope = try scope.resolved()
             let db = try Store.openForReading(path: store.path)
             var request = SearchRequest(query: query)
-            request.user = user.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+            request.users = scope.users
+            request.languages = scope.languages
+            request.excludeRetweets = scope.excludeRetweets
             request.hashtag = hashtag.map(TagNormalizer.normalize)
             request.limit = all || limit == 0 ? nil : limit
             request.sort = sort
-            (request.lower, request.upper) = range.utcBounds(in: zone)
+            (request.lower, request.upper) = scope.range.utcBounds(in: zone)
             let table = output.chosen == .table
             if table && colors.enabled { request.highlight = (String(TerminalText.highlightOpen), String(TerminalText.highlightClose)) }
             // New columns go last: scripts that read CSV by position keep working.

@@ -50,7 +50,7 @@ final class ErrorMessageTests: XCTestCase {
                        "twindex: error: no store at \(missing) (run `twindex ingest --db \(missing) FILES` first, or pass --db)")
         let db = try store(tweets: [oneTweet])
         XCTAssertEqual(try stderr(["sql", "--db", db, "SELECT ? + 1"], status: 1),
-                       "twindex: error: positional parameters (?) cannot be given; use :name with --param name=VALUE")
+                       "twindex: error: positional parameters (?) cannot be given (in: SELECT ? + 1); use :name with --param name=VALUE")
         let search = try stderr(["search", "--db", db, "\"open"], status: 1)
         XCTAssertTrue(search.hasPrefix("twindex: error: invalid search query \"\"open\": "), search)
         XCTAssertTrue(search.hasSuffix("(FTS5 syntax: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(a b, 10))"), search)

@@ -96,4 +96,47 @@ final class ScopeCLITests: XCTestCase {
         XCTAssertEqual(generated?["out"] as? String, corpus)
         XCTAssertEqual(try CLI.run(["generate", "--tweets", "5", "--json"]).status, 64)
     }
+
+    /// Python keeps, of every tweet a whole-store search finds, those in the scope (by its own
+    /// SQL and zoneinfo's day bounds); `search` with the same scope must find exactly those.
+    private static let searchOracle = """
+        import json, sqlite3, sys
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+        con = sqlite3.connect(sys.argv[1])
+        zone = ZoneInfo("Europe/Amsterdam")
+        lo = int(datetime(2010, 1, 1, tzinfo=zone).timestamp())
+        hi = int(datetime(2013, 1, 1, tzinfo=zone).timestamp())
+        found = [json.loads(l)["id"] for l in open(sys.argv[2], encoding="utf-8")]
+        keep = {str(i) for (i,) in con.execute(
+            "SELECT t.id FROM tweets t WHERE t.author_id IN (SELECT id FROM users WHERE lower(screen_name) IN (lower(?), lower(?)))"
+            " AND t.retweeted_id IS NULL AND t.created_at >= ? AND t.created_at < ?", (sys.argv[3], sys.argv[4], lo, hi))}
+        print(" ".join(sorted(i for i in found if i in keep)))
+        """
+
+    func testSearchTakesTheSameScope() throws {
+        if let reason = ReferenceTools.unavailableReason {
+            if ReferenceTools.required { XCTFail(reason) }
+            throw XCTSkip(reason)
+        }
+        let names = try CLI.run(["sql", "--db", Self.db, "--format", "csv",
+                                 "SELECT screen_name FROM users ORDER BY id LIMIT 2"]).stdout
+            .split(separator: "\r\n").dropFirst().map(String.init)
+        XCTAssertEqual(names.count, 2)
+        let all = try CLI.run(["search", "--db", Self.db, "de", "--all", "--format", "jsonl"])
+        XCTAssertEqual(all.status, 0, all.stderr)
+        let allPath = Self.dir.appendingPathComponent("search-all.jsonl").path
+        try all.stdout.write(toFile: allPath, atomically: true, encoding: .utf8)
+        let scoped = try CLI.run(["search", "--db", Self.db, "de", "--all", "--format", "jsonl", "--user", "@" + names[0].uppercased(),
+                                  "--user", names[1], "--exclude-retweets", "--from", "2010-01-01", "--to", "2012-12-31"])
+        XCTAssertEqual(scoped.status, 0, scoped.stderr)
+        let got = try scoped.stdout.split(separator: "\n").map { line -> String in
+            let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try XCTUnwrap(o["id"] as? String)
+        }.sorted()
+        let want = try ReferenceTools.runPython(Self.searchOracle, arguments: [Self.db, allPath] + names)
+            .split(whereSeparator: \.isWhitespace).map(String.init)
+        XCTAssertGreaterThan(want.count, 5)
+        XCTAssertEqual(got, want)
+    }
 }

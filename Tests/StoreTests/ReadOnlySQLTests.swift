@@ -72,9 +72,9 @@ final class ReadOnlySQLTests: XCTestCase {
         r.limit = 7
         XCTAssertEqual(try store.search(r).count, 7)
         XCTAssertEqual(try store.searchCount(r), 30)
-        r.user = "u1"
+        r.users = ["u1"]
         XCTAssertEqual(try store.searchCount(r), 10)
-        r.user = nil
+        r.users = []
         r.limit = nil
         var n = 0
         try store.search(r) { _ in n += 1 }

@@ -15,6 +15,9 @@ final class SearchTests: XCTestCase {
             tweet(3, "Wed Jan 11 10:00:00 +0000 2012", "Tentenkamp ontruimd. Tentenkamp leeg.", user: 1, name: "Jan", tags: ["OCCUPY"]),
             tweet(4, "Wed Jan 11 23:30:00 +0000 2012", "nieuwe werken en het tentenkamp", user: 2, name: "piet", tags: ["hnw"]),
             tweet(5, "Thu Jan 12 10:00:00 +0000 2012", "Robert'); DROP TABLE tweets;-- tentenkamp", user: 3, name: "bobby", tags: []),
+            // Tweet 60 (lang nl) and a native retweet of it (lang en).
+            #"{"id_str":"60","created_at":"Fri Jan 13 09:00:00 +0000 2012","text":"staking morgen","lang":"nl","user":{"id_str":"9","screen_name":"kees"}}"#,
+            #"{"id_str":"6","created_at":"Fri Jan 13 10:00:00 +0000 2012","text":"RT @kees: staking morgen","lang":"en","user":{"id_str":"2","screen_name":"piet"},"retweeted_status":{"id_str":"60","created_at":"Fri Jan 13 09:00:00 +0000 2012","text":"staking morgen","lang":"nl","user":{"id_str":"9","screen_name":"kees"}}}"#,
         ]
         let path = dir.appendingPathComponent("s.jsonl").path
         try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -56,10 +59,20 @@ final class SearchTests: XCTestCase {
     }
 
     func testUserHashtagAndTimeFilters() throws {
-        XCTAssertEqual(try ids({ $0.user = "JAN"; $0.sort = .oldest }, query: "tentenkamp"), [1, 3])
+        XCTAssertEqual(try ids({ $0.users = ["JAN"]; $0.sort = .oldest }, query: "tentenkamp"), [1, 3])
+        XCTAssertEqual(try ids({ $0.users = ["bobby", "Piet"]; $0.sort = .oldest }, query: "tentenkamp"), [4, 5])
         XCTAssertEqual(try ids({ $0.hashtag = "occupy"; $0.sort = .oldest }, query: "tentenkamp"), [1, 3])
         XCTAssertEqual(try ids({ $0.lower = 1_326_240_000; $0.upper = 1_326_326_400; $0.sort = .oldest }, query: "tentenkamp"), [3, 4])
-        XCTAssertEqual(try ids({ $0.user = "nobody" }, query: "tentenkamp"), [])
+        XCTAssertEqual(try ids({ $0.users = ["nobody"] }, query: "tentenkamp"), [])
+    }
+
+    func testLanguageAndRetweetFilters() throws {
+        XCTAssertEqual(try ids({ $0.sort = .oldest }, query: "staking"), [60, 6])
+        XCTAssertEqual(try ids({ $0.excludeRetweets = true }, query: "staking"), [60])
+        XCTAssertEqual(try ids({ $0.languages = ["en"] }, query: "staking"), [6])
+        XCTAssertEqual(try ids({ $0.languages = ["nl", "en"]; $0.sort = .oldest }, query: "staking"), [60, 6])
+        XCTAssertEqual(try ids({ $0.languages = ["en"]; $0.excludeRetweets = true }, query: "staking"), [])
+        XCTAssertEqual(try ids({ $0.languages = ["\"]"] }, query: "staking"), [])
     }
 
     func testHighlightMarksMatchesOnlyWhenAsked() throws {
@@ -81,9 +94,9 @@ final class SearchTests: XCTestCase {
 
     func testInjectionAttemptsAreJustText() throws {
         XCTAssertEqual(try ids(query: "\"DROP TABLE tweets\""), [5])
-        XCTAssertEqual(try ids({ $0.user = "x' OR '1'='1" }, query: "tentenkamp"), [])
+        XCTAssertEqual(try ids({ $0.users = ["x' OR '1'='1", "\"]"] }, query: "tentenkamp"), [])
         XCTAssertEqual(try ids({ $0.hashtag = "occupy') OR 1=1 --" }, query: "tentenkamp"), [])
-        XCTAssertEqual(try Store.openForReading(path: Self.db).stats().tweets, 5)
+        XCTAssertEqual(try Store.openForReading(path: Self.db).stats().tweets, 7)
     }
 
     func testSQLIsReadOnly() throws {
@@ -94,7 +107,7 @@ final class SearchTests: XCTestCase {
             XCTAssertThrowsError(try store.query(statement), statement)
         }
         XCTAssertThrowsError(try store.query("ATTACH 'other.db' AS other"))
-        XCTAssertEqual(try store.query("SELECT count(*) FROM tweets").rows, [[.integer(5)]])
+        XCTAssertEqual(try store.query("SELECT count(*) FROM tweets").rows, [[.integer(7)]])
     }
 
     func testNamedParametersAreBoundAndAMissingOneIsNamed() throws {

@@ -91,6 +91,12 @@ final class StoreWriterTests: XCTestCase {
         let stored = try count("SELECT count(*) FROM tweets")
         XCTAssertGreaterThan(stored, 0)
         XCTAssertLessThan(stored, 3000)
+        // Where: the line after the last one stored, the bytes of the lines before it, and the
+        // whole cut file read by then.
+        let before = lines.prefix(Int(stored)).reduce(0) { $0 + $1.utf8.count + 1 }
+        let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: gz)[.size] as? Int)
+        XCTAssertTrue(outcome.problems.first?.message.hasSuffix(
+            "(in line \(stored + 1), after byte \(before) of the data, byte \(size) of the file)") ?? false, "\(outcome.problems)")
     }
 
     func testAnInputThatCannotBeOpenedKeepsOneFilesRowWithTheReason() throws {
