@@ -156,6 +156,18 @@ public enum StoreCatalogue {
             c("error", "Why reading stopped, if it failed."),
             c("run_id", "The run that read it last (ingest_runs.id)."),
             c("member", "For a member of a tar or zip archive (path is the archive's): the member's name; NULL for a plain file."),
+            c("last_tweet_at", "created_at of the last tweet read so far (places the notices after it on a resumed read), \(epoch)."),
+        ]),
+        Table(name: "notices", title: "Stream notices", description: "Every stream notice but deletes (limit, warning, scrub_geo, ...), with its time and where it was read.", columns: [
+            c("id", "Row number."),
+            c("kind", "The notice: limit, warning, scrub_geo, status_withheld, ..., compliance:ACTION (v2)."),
+            c("timestamp_ms", "Its own timestamp_ms, milliseconds since 1970-01-01 UTC; NULL when it has none."),
+            c("track", "A limit notice's count of tweets withheld since the stream connection opened."),
+            c("previous_tweet_at", "created_at of the last tweet before it in its input (its time when it has no timestamp_ms), \(epoch)."),
+            c("file_id", "The input (files.id)."),
+            c("line", "Line number (1 = first)."),
+            c("offset", "Byte offset in the uncompressed input.", unit: "byte"),
+            c("run_id", "The run that read it last (ingest_runs.id)."),
         ]),
         Table(name: "bad_lines", title: "Unreadable lines", description: "Input lines kept aside with their file, line number and error.", columns: [
             c("id", "Row number."),
@@ -196,7 +208,7 @@ public enum StoreCatalogue {
             c("a", "One tag."), c("b", "The other tag."), c("tweets", "Tweets."),
         ]),
         Table(name: "meta", title: "Store settings", description: "Key–value settings of the store.", columns: [
-            c("key", "Setting: fts_indexed_seq (tweets up to this seq are in the full-text index), summary_seq (tweets up to this seq are in the summaries), local_time_zone."),
+            c("key", "Setting: fts_indexed_seq (tweets up to this seq are in the full-text index), summary_seq (tweets up to this seq are in the summaries), local_time_zone, notices_since_file (inputs read in files rows up to this id were read before notices were kept)."),
             c("value", "Its value."),
         ]),
         Table(name: "tweets_fts", title: "Full-text index", description: "FTS5 index of tweets.text (unicode61, diacritics removed).", columns: [
