@@ -150,6 +150,17 @@ files | Input files | One row per input file, with how far its reading got.
     error | Why reading stopped, if it failed.
     run_id | The run that read it last (ingest_runs.id).
     member | For a member of a tar or zip archive (path is the archive's): the member's name; NULL for a plain file.
+    last_tweet_at | created_at of the last tweet read so far (places the notices after it on a resumed read), \(epoch).
+notices | Stream notices | Every stream notice but deletes (limit, warning, scrub_geo, ...), with its time and where it was read.
+    id | Row number.
+    kind | The notice: limit, warning, scrub_geo, status_withheld, ..., compliance:ACTION (v2).
+    timestamp_ms | Its own timestamp_ms, milliseconds since 1970-01-01 UTC; NULL when it has none.
+    track | A limit notice's count of tweets withheld since the stream connection opened.
+    previous_tweet_at | created_at of the last tweet before it in its input (its time when it has no timestamp_ms), \(epoch).
+    file_id | The input (files.id).
+    line | Line number (1 = first).
+    offset | Byte offset in the uncompressed input. | byte
+    run_id | The run that read it last (ingest_runs.id).
 bad_lines | Unreadable lines | Input lines kept aside with their file, line number and error.
     id | Row number.
     file_id | The file (files.id).
@@ -193,7 +204,7 @@ tag_pairs | Tag pairs | Summary: tweets carrying both tags (a < b).
     b | The other tag.
     tweets | Tweets.
 meta | Store settings | Key–value settings of the store.
-    key | Setting: fts_indexed_seq (tweets up to this seq are in the full-text index), summary_seq (tweets up to this seq are in the summaries), local_time_zone.
+    key | Setting: fts_indexed_seq (tweets up to this seq are in the full-text index), summary_seq (tweets up to this seq are in the summaries), local_time_zone, notices_since_file (inputs read in files rows up to this id were read before notices were kept).
     value | Its value.
 tweets_fts | Full-text index | FTS5 index of tweets.text (unicode61, diacritics removed).
     text | Indexed text of tweets.text.

@@ -14,6 +14,9 @@ extension CommunityDetection.Algorithm: ExpressibleByArgument {}
 /// `--by day|week|month` (timeline).
 extension TimelineResult.Period: ExpressibleByArgument {}
 
+/// `--by day|hour` (completeness).
+extension CompletenessResult.Period: ExpressibleByArgument {}
+
 /// `--sort rank|newest|oldest` (search).
 extension SearchRequest.Sort: ExpressibleByArgument {}
 
