@@ -31,3 +31,6 @@ extension NetworkKind: ExpressibleByArgument {}
 
 /// `--sort tweets|mentions_received|followers` (users).
 extension Accounts.Sort: ExpressibleByArgument {}
+
+/// `export tweets|ids|hashtags|mentions|urls|users`.
+extension CorpusExport.Table: ExpressibleByArgument {}
