@@ -91,6 +91,49 @@ package final class PGConnection {
         return result
     }
 
+    /// Parses and plans `sql` without running it (an unnamed prepared statement): the server's
+    /// error for a statement that cannot run, before anything runs. `types` are parameter
+    /// type OIDs (0: the server infers it).
+    package func check(_ sql: String, types: [UInt32]) throws {
+        let result = types.withUnsafeBufferPointer { PQprepare(handle, "", sql, Int32(types.count), $0.baseAddress) }
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    /// Runs `sql` with `$1…` bound to `args` (of `types`, 0 to infer), handing its column
+    /// names to `columns` and then each row to `row` as it arrives (single-row mode: memory
+    /// stays flat in the size of the result).
+    package func stream(_ sql: String, _ args: [SQLValue], types: [UInt32], columns: (PGRow) throws -> Void,
+                        row: (PGRow) throws -> Void) throws {
+        let texts: [String?] = args.map(Self.text)
+        let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
+        defer { cStrings.forEach { free($0) } }
+        let pointers = cStrings.map { UnsafePointer<CChar>($0) }
+        let sent = pointers.withUnsafeBufferPointer { values in
+            types.withUnsafeBufferPointer { PQsendQueryParams(handle, sql, Int32(args.count), $0.baseAddress, values.baseAddress, nil, nil, 0) }
+        }
+        guard sent == 1 else { throw PostgresError.server(state: "", message: lastError, sql: sql) }
+        PQsetSingleRowMode(handle)
+        var failure: Error?
+        var described = false
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            guard failure == nil else { continue }   // drain what is left
+            do {
+                try check(result, sql: sql)
+                if !described {
+                    described = true
+                    try columns(PGRow(result: result, row: 0))
+                }
+                for i in 0..<PQntuples(result) { try row(PGRow(result: result, row: i)) }
+            } catch {
+                failure = error
+                _ = PQrequestCancel(handle)
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// Runs a statement with `$1…` bound to `args` and returns the rows it affected.
     @discardableResult
     package func command(_ sql: String, _ args: [SQLValue] = []) throws -> Int {
@@ -131,7 +174,8 @@ package final class PGConnection {
 
     private func check(_ result: OpaquePointer?, sql: String) throws {
         let status = PQresultStatus(result)
-        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_COPY_IN else { return }
+        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_COPY_IN,
+              status != PGRES_SINGLE_TUPLE else { return }
         let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
         let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? lastError
         throw PostgresError.server(state: state, message: message, sql: sql)
@@ -176,6 +220,21 @@ package struct PGRow {
     }
     /// Column `i` as a double (0 for NULL).
     package func double(_ i: Int) -> Double { string(i).flatMap { Double($0) } ?? 0 }
+    /// Column `i`'s type OID.
+    package func type(_ i: Int) -> UInt32 { PQftype(result, Int32(i)) }
+    /// Column `i` as the value SQLite would give: integers (and booleans, as 1 or 0), reals,
+    /// exact numerics as integers when whole, bytes for bytea, text for everything else.
+    package func value(_ i: Int) -> SQLValue {
+        guard let text = string(i) else { return .null }
+        switch type(i) {
+        case 20, 21, 23, 26: return Int64(text).map(SQLValue.integer) ?? .text(text)
+        case 16: return .integer(text == "t" ? 1 : 0)
+        case 700, 701: return Double(text).map(SQLValue.real) ?? .text(text)
+        case 1700: return Int64(text).map(SQLValue.integer) ?? Double(text).map(SQLValue.real) ?? .text(text)
+        case 17: return .blob(bytes(i))
+        default: return .text(text)
+        }
+    }
     /// The number of columns.
     package var columnCount: Int { Int(PQnfields(result)) }
     /// Column `i`'s name.
