@@ -39,6 +39,8 @@ package final class PGConnection {
     private let handle: OpaquePointer
     /// The URL it was opened with.
     package let url: String
+    /// Result rows received so far (tests check that analyses group in the server).
+    package private(set) var rowsReceived = 0
 
     /// Connects to `url` (`postgresql://USER@HOST:PORT/NAME`).
     package init(url: String) throws {
@@ -75,6 +77,7 @@ package final class PGConnection {
         let result = try run(sql, args)
         defer { PQclear(result) }
         let rows = PQntuples(result)
+        rowsReceived += Int(rows)
         for i in 0..<rows { try row(PGRow(result: result, row: i)) }
     }
 
@@ -125,6 +128,7 @@ package final class PGConnection {
                     described = true
                     try columns(PGRow(result: result, row: 0))
                 }
+                rowsReceived += Int(PQntuples(result))
                 for i in 0..<PQntuples(result) { try row(PGRow(result: result, row: i)) }
             } catch {
                 failure = error
