@@ -83,7 +83,7 @@ enum AccountEdges {
                 SELECT src, dst, 1 FROM (
                   SELECT DISTINCT lower(coalesce(f.source_name, \(profileName("f.source_id")), CAST(f.source_id AS TEXT))) AS src,
                     lower(coalesce(f.target_name, \(profileName("f.target_id")), CAST(f.target_id AS TEXT))) AS dst
-                  FROM follows f)
+                  FROM follows f) AS pairs
                 WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst ORDER BY src, dst
                 """, [])
         case .interaction:
@@ -99,7 +99,7 @@ enum AccountEdges {
 
     private static func wrap(_ inner: String) -> String {
         """
-        SELECT src, dst, count(*) FROM (\(inner))
+        SELECT src, dst, count(*) FROM (\(inner)) AS edges
         WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
         """
     }

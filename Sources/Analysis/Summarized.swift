@@ -141,15 +141,23 @@ enum Summarized {
     /// The tweets carrying both tags of each pair of `tags` that share any, keyed by their
     /// positions in `tags` (smaller first) as `Cooccurrence` keys its edges: `i * n + j`.
     static func pairs(in store: Store, of tags: [String]) throws -> [Int: Int64] {
+        var rows: [(String, String, Int64)] = []
+        try store.rows("""
+            SELECT a, b, tweets FROM tag_pairs WHERE a IN (SELECT value FROM json_each(?)) AND tweets > 0
+            """, [jsonList(tags)]) { r in rows.append((r.string(0) ?? "", r.string(1) ?? "", r.int(2))) }
+        return keyedPairs(rows, of: tags)
+    }
+
+    /// Pair counts `(a, b, tweets)` keyed by the positions of `a` and `b` in `tags` (smaller
+    /// first): `i * n + j`; pairs with a tag not in `tags` are left out.
+    static func keyedPairs(_ rows: [(String, String, Int64)], of tags: [String]) -> [Int: Int64] {
         var position: [String: Int] = [:]
         for (i, t) in tags.enumerated() { position[t] = i }
         let n = tags.count
         var pairs: [Int: Int64] = [:]
-        try store.rows("""
-            SELECT a, b, tweets FROM tag_pairs WHERE a IN (SELECT value FROM json_each(?)) AND tweets > 0
-            """, [jsonList(tags)]) { r in
-            guard let i = position[r.string(0) ?? ""], let j = position[r.string(1) ?? ""] else { return }
-            pairs[min(i, j) * n + max(i, j)] = r.int(2)
+        for (a, b, tweets) in rows {
+            guard let i = position[a], let j = position[b] else { continue }
+            pairs[min(i, j) * n + max(i, j)] = tweets
         }
         return pairs
     }
