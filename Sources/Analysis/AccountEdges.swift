@@ -85,7 +85,7 @@ enum AccountEdges {
                 SELECT src, dst, 1 FROM (
                   SELECT DISTINCT lower(coalesce(f.source_name, \(profileName("f.source_id")), CAST(f.source_id AS TEXT))) AS src,
                     lower(coalesce(f.target_name, \(profileName("f.target_id")), CAST(f.target_id AS TEXT))) AS dst
-                  FROM follows f)
+                  FROM follows f) e
                 WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst ORDER BY src, dst
                 """, [])
         case .interaction:
@@ -94,14 +94,31 @@ enum AccountEdges {
                 part($0, includeRetweets: includeRetweets, scope: scope.sql, mentionJoin: mentionJoin)
             }
             return (wrap(parts.joined(separator: "\nUNION\n")), Array(repeating: scope.arguments, count: parts.count).flatMap { $0 })
+        case .mention:
+            // A tweet names an account once (mentions' key is tweet and name): counted per author
+            // id and name first, so the names are folded and grouped once per pair, not once per
+            // mention; the outer grouping merges what the inner kept apart (spellings, and
+            // accounts that share a name). A sum of counts is numeric on PostgreSQL: cast back.
+            return ("""
+                SELECT src, dst, CAST(sum(n) AS BIGINT) FROM (
+                  SELECT lower(u.screen_name) AS src, lower(x.name) AS dst, x.n AS n FROM (
+                    SELECT t.author_id AS author, m.screen_name AS name, count(*) AS n
+                    FROM mentions m JOIN tweets t \(mentionJoin) ON t.id = m.tweet_id
+                    WHERE \(includeRetweets ? "" : "t.retweeted_id IS NULL AND ")(\(scope.sql))
+                    GROUP BY t.author_id, m.screen_name) x
+                  JOIN users u ON u.id = x.author) e
+                WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
+                """, scope.arguments)
         default:
             return (wrap(part(kind, includeRetweets: includeRetweets, scope: scope.sql, mentionJoin: mentionJoin) ?? ""), scope.arguments)
         }
     }
 
+    /// Counts the tweets per pair of `inner`'s `tweet, src, dst` rows (the alias `e`: PostgreSQL
+    /// before 16 wants one on every subquery in FROM).
     private static func wrap(_ inner: String) -> String {
         """
-        SELECT src, dst, count(*) FROM (\(inner))
+        SELECT src, dst, count(*) FROM (\(inner)) e
         WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
         """
     }
