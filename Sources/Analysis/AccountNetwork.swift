@@ -55,7 +55,8 @@ public enum AccountNetwork {
                 raw.append((h, a, Double(r.int(2))))
             }
         } else {
-            let edges = AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope)
+            let edges = AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope,
+                                               mentionJoin: try store.indexHint(AccountFacts.mentionIndex))
             try store.rows(edges.sql, edges.arguments) { r in
                 raw.append((nodes.index(.account, r.string(0) ?? ""), nodes.index(.account, r.string(1) ?? ""), Double(r.int(2))))
             }
