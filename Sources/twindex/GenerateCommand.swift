@@ -8,7 +8,7 @@ struct GenerateCorpus: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic corpus shaped like the study's, and the exact counts it must give.",
         discussion: """
-            The study's 687,811 tweets cannot be redistributed; this writes v1.1 tweet JSON lines with the same shape: 1,109 accounts joining 2007-03-20..2013-02-23, office-hours and weekday rhythm in Europe/Amsterdam, Tabel 6's shares and five planted hashtag clusters. --truth writes what every analysis must find in it. The same seed gives byte-identical output.
+            The study's 687,811 tweets cannot be redistributed; this writes v1.1 tweet JSON lines with the same shape: 1,109 accounts joining 2007-03-20..2013-02-23, office-hours and weekday rhythm in Europe/Amsterdam, Tabel 6's shares and five planted hashtag clusters; between the timelines, a stream's limit notices (cumulative track, timestamp_ms, a reconnect) and a planted 21-hour outage (see twindex completeness). --truth writes what every analysis must find in it. The same seed gives byte-identical output.
 
             Example:  twindex generate --tweets 20000 --out sample.jsonl --truth sample.truth.json
             """)

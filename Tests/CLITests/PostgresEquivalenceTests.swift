@@ -58,12 +58,16 @@ final class PostgresEquivalenceTests: XCTestCase {
         }
         // The faults are there (hand-counted from faultyCorpus): 40 repeated lines (beside the
         // generator's own repeats), 2 broken
-        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice.
+        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice
+        // (beside the generator's limit notices).
         let stats = try CLI.run(["stats", "--json", "--db", url]).json as? [String: Any]
         XCTAssertGreaterThanOrEqual(stats?["duplicates"] as? Int ?? 0, 40)
         XCTAssertEqual(stats?["bad_lines"] as? Int, 2)
         XCTAssertEqual(stats?["deleted"] as? Int, 2)
-        XCTAssertEqual(stats?["notices"] as? Int, 1)
+        let limits = try inputs.flatMap { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n") }
+            .filter { $0.hasPrefix(#"{"limit":"#) }
+        XCTAssertEqual(stats?["notices"] as? Int, limits.count, "the generator's limit notices (some repeated) and the fault's")
+        XCTAssertTrue(limits.contains(#"{"limit":{"track":12}}"#))
         let commands: [[String]] = [
             ["stats"], ["ratios"], ["ratios", "--baseline", "published"], ["activity"], ["activity", "--tz", "Europe/Amsterdam"],
             ["activity", "--tz", "Asia/Kathmandu", "--from", "2012-01-01", "--to", "2013-03-31"], ["hashtags"],
