@@ -23,11 +23,14 @@ extension SearchRequest.Sort: ExpressibleByArgument {}
 /// `--format table|csv|json|jsonl` (sql, query, search).
 extension Table.Format: ExpressibleByArgument {}
 
-/// `--profile civil|baseline` (generate-corpus).
-extension Profile: ExpressibleByArgument {}
+/// `--archive tar|zip` (generate).
+extension StreamArchiveWriter.Layout: ExpressibleByArgument {}
 
 /// `--kind mention|reply|retweet|quote|interaction|follow|user-hashtag` (network).
 extension NetworkKind: ExpressibleByArgument {}
 
 /// `--sort tweets|mentions_received|followers` (users).
 extension Accounts.Sort: ExpressibleByArgument {}
+
+/// `export tweets|ids|hashtags|mentions|urls|users`.
+extension CorpusExport.Table: ExpressibleByArgument {}

@@ -49,6 +49,13 @@ final class PostgresEquivalenceTests: XCTestCase {
         return [main, extra]
     }
 
+    /// Search queries of every form twindex documents, over the generator's words and the faults'.
+    private let searches = [
+        "vandaag", "coordinatie", "COÖRDINATIE", "\"kleine het\"", "interes*", "\"met co\"*", "vandaag AND dank",
+        "vandaag OR amsterdam", "vandaag NOT dank", "amsterdam OR vandaag dank NOT kleine", "NEAR(vandaag amsterdam, 2)",
+        "(vandaag OR dank) AND kleine", "tom_min70", "vandaag + dank", "cafe", "uni", "back slash", "http",
+    ]
+
     func testEveryPortedAnalysisGivesTheSameJSON() throws {
         let inputs = try faultyCorpus()
         let file = dir.appendingPathComponent("study.db").path
@@ -68,12 +75,24 @@ final class PostgresEquivalenceTests: XCTestCase {
             .filter { $0.hasPrefix(#"{"limit":"#) }
         XCTAssertEqual(stats?["notices"] as? Int, limits.count, "the generator's limit notices (some repeated) and the fault's")
         XCTAssertTrue(limits.contains(#"{"limit":{"track":12}}"#))
+        let saved = dir.appendingPathComponent("by_account.sql").path
+        try """
+            -- param: name text
+            SELECT t.id, t.text, t.created_at FROM tweets t JOIN users u ON u.id = t.author_id
+            WHERE lower(u.screen_name) = lower(:name) ORDER BY t.id
+            """.write(toFile: saved, atomically: true, encoding: .utf8)
         let commands: [[String]] = [
             ["stats"], ["ratios"], ["ratios", "--baseline", "published"], ["activity"], ["activity", "--tz", "Europe/Amsterdam"],
             ["activity", "--tz", "Asia/Kathmandu", "--from", "2012-01-01", "--to", "2013-03-31"], ["hashtags"],
             ["hashtags", "--user", "faulty501"], ["cooccur", "--more-than", "3"], ["timeline"], ["users"], ["bad-lines"], ["show", "9000001"],
+            ["timeline", "--by", "week", "--tz", "America/New_York", "--user", "faulty501", "--user", "jan_min0"],
+            ["activity", "--lang", "nl", "--exclude-retweets"], ["cooccur", "--more-than", "2", "--from", "2012-06-01"],
+            ["ratios", "--user", "jan_min0"], ["hashtags", "--exclude-retweets"],
+            ["sql", "SELECT lang, count(*) AS n, sum(has_hashtags) AS tags FROM tweets GROUP BY lang ORDER BY n DESC"],
+            ["query", saved, "--param", "name=JAN_MIN0"],
             ["completeness"], ["completeness", "--by", "hour", "--tz", "Asia/Kathmandu", "--min-gap", "2"],
-        ]
+        ] + ["mention", "reply", "retweet", "quote", "interaction", "follow", "user-hashtag"].map { ["network", "--kind", $0] }
+            + searches.map { ["search", $0, "--all", "--sort", "oldest"] }
         for command in commands {
             let sqlite = try CLI.run(command + ["--json", "--db", file])
             let postgres = try CLI.run(command + ["--json", "--db", url])

@@ -130,6 +130,24 @@ package enum PGSchema {
             file_id bigint NOT NULL, line bigint NOT NULL
         );
         """,
+        // Full-text search (`PGSearch`): `tweets.fts` holds `PGSearch.document` of the text,
+        // a GIN index finds the matches. The text search configuration `twindex_search` is
+        // `simple` (no stemming, no stop words) with accents removed by `unaccent` where the
+        // server has it (Debian's postgresql-contrib does).
+        """
+        DO $$
+        BEGIN
+            CREATE TEXT SEARCH CONFIGURATION twindex_search (COPY = simple);
+            IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent') THEN
+                CREATE EXTENSION IF NOT EXISTS unaccent;
+                ALTER TEXT SEARCH CONFIGURATION twindex_search ALTER MAPPING FOR
+                    asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart
+                    WITH unaccent, simple;
+            END IF;
+        END $$;
+        ALTER TABLE tweets ADD COLUMN fts tsvector GENERATED ALWAYS AS (\(PGSearch.document("text"))) STORED;
+        CREATE INDEX tweets_fts ON tweets USING gin (fts);
+        """,
         // The stream notices, as in the SQLite store's migration of the same name (Schema).
         """
         CREATE TABLE notices (
