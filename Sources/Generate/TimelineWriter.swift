@@ -50,6 +50,7 @@ struct TimelineWriter {
         var previous = Int64.max
         var lastDay = Int64.min
         var lastLine = ""
+        var lastTime = Int64.min
         truth.users += 1
         for k in 0..<count {
             u *= pow(rng.unit(), 1.0 / Double(count - k))
@@ -65,6 +66,7 @@ struct TimelineWriter {
             let (line, facts) = tweetLine(at: t, startsWithAt: startsWithAt, hasMention: hasMention,
                                           hasHashtag: hasHashtag, rng: &rng)
             emit(line)
+            truth.capture.tweetWritten(at: t, offset: offset)
             truth.lines += 1
             truth.tweets += 1
             truth.first = min(truth.first, t)
@@ -95,10 +97,11 @@ struct TimelineWriter {
             // REST pages overlap: now and then a tweet comes twice.
             if k > 0, rng.unit() < 0.003 {
                 emit(lastLine)
+                truth.capture.lastTweetWritten = lastTime
                 truth.lines += 1
                 truth.duplicates += 1
             }
-            lastLine = line
+            (lastLine, lastTime) = (line, t)
         }
     }
 

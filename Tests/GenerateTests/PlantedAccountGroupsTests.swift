@@ -59,6 +59,7 @@ final class PlantedAccountGroupsTests: XCTestCase {
         seen = set(); kinds = {k: Counter() for k in ["mention", "mention+rt", "reply", "retweet", "interaction"]}
         for line in open(sys.argv[1]):
             t = json.loads(line)
+            if "limit" in t: continue   # a stream notice, no tweet
             if t["id_str"] in seen: continue
             seen.add(t["id_str"])
             src = t["user"]["screen_name"].lower()
