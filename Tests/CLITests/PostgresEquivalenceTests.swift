@@ -68,6 +68,7 @@ final class PostgresEquivalenceTests: XCTestCase {
             ["stats"], ["ratios"], ["ratios", "--baseline", "published"], ["activity"], ["activity", "--tz", "Europe/Amsterdam"],
             ["activity", "--tz", "Asia/Kathmandu", "--from", "2012-01-01", "--to", "2013-03-31"], ["hashtags"],
             ["hashtags", "--user", "faulty501"], ["cooccur", "--more-than", "3"], ["timeline"], ["users"], ["bad-lines"], ["show", "9000001"],
+            ["hashtags", "--by", "month", "--top", "5"], ["words", "--by", "week", "--top", "3", "--tz", "Asia/Kathmandu"], ["repeats"],
         ]
         for command in commands {
             let sqlite = try CLI.run(command + ["--json", "--db", file])
