@@ -44,6 +44,8 @@ public struct Truth: Sendable {
     public var accountGroups: [String: Int] = [:]
     /// The planted brokers between the groups (screen names), by account index.
     public var brokers: [String] = []
+    /// The planted copied messages (`RepeatedTexts`): per identical-text key, its tweets and authors.
+    public var repeats: [String: RepeatTruth] = [:]
 
     /// What was written of one tag.
     public struct TagTruth: Sendable {
@@ -95,6 +97,7 @@ public struct Truth: Sendable {
             "clusters": .array(clusters.map { .array($0.map(JSONValue.string)) }),
             "account_groups": .object(accountGroups.mapValues { .int($0) }),
             "brokers": .array(brokers.map(JSONValue.string)),
+            "repeats": repeatsJSON,
             "timeline": .array(dayRows),
         ])
     }
