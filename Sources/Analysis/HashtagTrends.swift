@@ -5,7 +5,7 @@ import Store
 /// week or month (ANALYSIS.md "Trends and words"; 4CAT's rank_attribute). A hashtag counts
 /// once per tweet, as in `HashtagCounts`; labels are the store's most frequent spellings
 /// (`HashtagCounts.labels`), the same as `twindex hashtags` shows. Tweets without a time
-/// fall in no period.
+/// fall in no period; the periods run from the first tweet's to the last tweet's.
 ///
 /// ```swift
 /// let months = try HashtagTrends.top(in: store, by: .month, limit: 10, timeZone: zone)
@@ -31,7 +31,13 @@ public enum HashtagTrends {
             let start = Timeline.periodStart(buckets.day(of: r.int(1)), period)
             counts[start, default: [:]][r.string(0) ?? "", default: 0] += r.int(2)
         }
-        var result = Ranking.periods(counts, by: period, range: scope.range, timeZone: timeZone, limit: limit)
+        var days: ClosedRange<Int64>?
+        let timed = "FROM tweets t WHERE t.created_at IS NOT NULL AND \(filter.sql)"
+        try store.rows("SELECT (SELECT min(t.created_at) \(timed)), (SELECT max(t.created_at) \(timed))",
+                       filter.arguments + filter.arguments) { r in
+            if !r.isNull(0) { days = buckets.day(of: r.int(0))...buckets.day(of: r.int(1)) }
+        }
+        var result = Ranking.periods(counts, by: period, range: scope.range, days: days, timeZone: timeZone, limit: limit)
         result.relabel(try HashtagCounts.labels(in: store, for: Array(result.terms)))
         return result
     }

@@ -14,8 +14,8 @@ public struct TermCount: Sendable, Equatable {
 
 /// The top terms of each local day, week or month (ANALYSIS.md "Trends and words"): per
 /// period the N most frequent, ties broken by the term in code-point order, so ranks run
-/// 1, 2, 3, … without gaps or shared places. Every period from the first to the last
-/// (the scope's days when it sets them) is listed, those without terms with no rows.
+/// 1, 2, 3, … without gaps or shared places. Every period from the first tweet's to the
+/// last tweet's (the scope's days when it sets them) is listed, those without terms with no rows.
 public struct TopPerPeriod: Sendable, Equatable {
     /// One period's top terms.
     public struct Period: Sendable, Equatable {
@@ -57,13 +57,15 @@ enum Ranking {
     }
 
     /// Counts per period (keyed by their first day) laid out as `TopPerPeriod`: every period
-    /// from `range`'s first day (else the first counted) to its last (else the last counted).
+    /// from `range`'s first day (else the first of `days`, the local days of the first and
+    /// last tweet counted; nil when none) to its last (else the last of `days`).
     /// Labels are the terms until `TopPerPeriod.relabel` sets them.
     static func periods(_ counts: [Int64: [String: Int64]], by period: TimelineResult.Period, range: DateRange,
-                        timeZone: TimeZone, limit: Int?) -> TopPerPeriod {
+                        days: ClosedRange<Int64>?, timeZone: TimeZone, limit: Int?) -> TopPerPeriod {
         var out = TopPerPeriod(by: period, timeZone: timeZone.identifier, periods: [])
-        guard let first = range.from.map({ Timeline.periodStart($0, period) }) ?? counts.keys.min(),
-              let last = range.to.map({ Timeline.periodStart($0, period) }) ?? counts.keys.max(), first <= last else { return out }
+        guard let from = range.from ?? days?.lowerBound, let to = range.to ?? days?.upperBound else { return out }
+        let first = Timeline.periodStart(from, period), last = Timeline.periodStart(to, period)
+        guard first <= last else { return out }
         var start = first
         while start <= last {
             let rows = top(counts[start] ?? [:], limit: limit).map { TermCount(term: $0.term, label: $0.term, tweets: $0.tweets) }

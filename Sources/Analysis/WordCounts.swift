@@ -37,14 +37,17 @@ public enum WordCounts {
         let filter = scope.filter(lower: lower, upper: upper)
         var counts: [Int64: [String: Int64]] = [:]
         var totals: [String: Int64] = [:]
+        var days: ClosedRange<Int64>?
         try store.rows("SELECT created_at, text FROM tweets WHERE created_at IS NOT NULL AND \(filter.sql)", filter.arguments) { r in
-            let start = Timeline.periodStart(buckets.day(of: r.int(0)), period)
+            let day = buckets.day(of: r.int(0))
+            days = min(day, days?.lowerBound ?? day)...max(day, days?.upperBound ?? day)
+            let start = Timeline.periodStart(day, period)
             tally.words(of: r.string(1) ?? "") { word in
                 counts[start, default: [:]][word, default: 0] += 1
                 totals[word, default: 0] += 1
             }
         }
-        var result = Ranking.periods(counts, by: period, range: scope.range, timeZone: timeZone, limit: limit)
+        var result = Ranking.periods(counts, by: period, range: scope.range, days: days, timeZone: timeZone, limit: limit)
         result.relabel(Dictionary(uniqueKeysWithValues: result.terms.map { ($0, tally.label(of: $0, tweets: totals[$0] ?? 0)) }))
         return result
     }

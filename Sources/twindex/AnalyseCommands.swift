@@ -130,7 +130,7 @@ struct HashtagsCommand: ParsableCommand {
         commandName: "hashtags",
         abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.",
         discussion: """
-            With --by, the top N of each local day, week or month (in --tz) with their ranks: ties go to the tag first in code-point order, so ranks run 1, 2, 3 without gaps. Periods are dated by their first day (weeks start on Monday); every period between the first and the last is listed, also one without hashtags.
+            With --by, the top N of each local day, week or month (in --tz) with their ranks: ties go to the tag first in code-point order, so ranks run 1, 2, 3 without gaps. Periods are dated by their first day (weeks start on Monday); every period from the first tweet's to the last tweet's (or --from to --to) is listed, also one without hashtags.
 
             Example:  twindex hashtags --by month --top 10 --from 2012-01-01 --to 2012-12-31
             """)
