@@ -81,7 +81,8 @@ public enum CorpusExport {
 
     /// Each table's statement: the tweets in scope are `t`, joined to what the table lists.
     /// Entity rows come in their primary key's order (tweet, then tag, name or link), so
-    /// SQLite reads them without sorting.
+    /// SQLite reads them without sorting; names compare by `lower` (ASCII, as NOCASE), the
+    /// same on both engines, which SQLite sorts within each tweet only.
     private static func sql(for table: Table, filter: String, dialect: SQLDialect, everything: Bool) -> String {
         switch table {
         case .tweets:
@@ -103,7 +104,7 @@ public enum CorpusExport {
         case .mentions:
             return """
                 SELECT m.tweet_id, m.screen_name, m.user_id FROM mentions m JOIN tweets t ON t.id = m.tweet_id
-                WHERE \(filter) ORDER BY m.tweet_id, m.screen_name
+                WHERE \(filter) ORDER BY m.tweet_id, lower(m.screen_name)
                 """
         case .urls:
             return "SELECT l.tweet_id, l.url FROM urls l JOIN tweets t ON t.id = l.tweet_id WHERE \(filter) ORDER BY l.tweet_id, l.url"
