@@ -8,6 +8,15 @@ package enum Engine {
     case postgres(PGConnection)
 }
 
+extension Store {
+    /// True for a PostgreSQL store. It keeps no summary tables: the analyses have the server
+    /// group the rows instead (counts per bucket, per tag, per pair), never reading every row.
+    public var isPostgres: Bool {
+        if case .postgres = engine { return true }
+        return false
+    }
+}
+
 /// Which engine a `--db` value names.
 public enum StoreLocation {
     /// True for a `postgresql://` or `postgres://` URL; anything else is a store file's path.
