@@ -41,7 +41,7 @@ final class ExportCLITests: XCTestCase {
     /// Tweets with the round-trip suite's hostile texts, each by an account whose name,
     /// location and description are hostile too; one quotes a tweet, one has coordinates
     /// and a place, and one profile is seen twice (the later one must win).
-    private static func hostileLines() -> [String] {
+    static func hostileLines() -> [String] {
         var tweets: [[String: Any]] = CSVRoundTripCLITests.hostileTexts.enumerated().map { i, text in
             let user: [String: Any] = ["id_str": "\(77_000 + i)", "screen_name": "hostile\(i)", "name": "name, \"\(i)\"\r\n",
                                        "location": " Den Haag,\nNL ", "description": "\"quoted\"\r\nand, commas \u{0}",
