@@ -86,6 +86,7 @@ final class PostgresEquivalenceTests: XCTestCase {
             ["ratios", "--user", "jan_min0"], ["hashtags", "--exclude-retweets"],
             ["sql", "SELECT lang, count(*) AS n, sum(has_hashtags) AS tags FROM tweets GROUP BY lang ORDER BY n DESC"],
             ["query", saved, "--param", "name=JAN_MIN0"],
+            ["completeness"], ["completeness", "--by", "hour", "--tz", "Asia/Kathmandu", "--min-gap", "2"],
         ] + ["mention", "reply", "retweet", "quote", "interaction", "follow", "user-hashtag"].map { ["network", "--kind", $0] }
             + searches.map { ["search", $0, "--all", "--sort", "oldest"] }
         for command in commands {
@@ -96,6 +97,36 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertFalse(sqlite.stdout.isEmpty)
             XCTAssertEqual(postgres.stdout.replacingOccurrences(of: url, with: "STORE"),
                            sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)")
+        }
+    }
+
+    /// Stream notices land in PostgreSQL's `notices` as in SQLite's: each with its time,
+    /// track, place and the last tweet before it, and kept once over a `--force` rerun and
+    /// an interrupted-free resume of a grown file.
+    func testNoticesAreKeptAsInTheSQLiteStore() throws {
+        let tweet = { (id: Int, time: String) in
+            #"{"id_str":"\#(id)","created_at":"Mon Jan 07 \#(time) +0000 2013","text":"t","user":{"id_str":"7","screen_name":"u7"}}"#
+        }
+        let first = [#"{"limit":{"track":4}}"#, tweet(1, "10:00:00"), #"{"limit":{"track":9,"timestamp_ms":"1357553100000"}}"#,
+                     tweet(2, "11:00:00"), #"{"limit":{"track":10}}"#, #"{"warning":{"code":"X","message":"m"}}"#]
+        let input = dir.appendingPathComponent("stream.jsonl")
+        let file = dir.appendingPathComponent("notices.db").path
+        // `sql` is SQLite's only: PostgreSQL's table is read with psql, both as CSV.
+        let query = #"SELECT line, "offset", kind, timestamp_ms, track, previous_tweet_at, CASE WHEN file_id = (SELECT max(id) FROM files) THEN 1 ELSE 0 END AS latest FROM notices ORDER BY "offset""#
+        for (lines, force) in [(first, false), (first, true), (first + [tweet(3, "12:00:00"), #"{"limit":{"track":2}}"#], false)] {
+            try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+            for store in [file, url!] {
+                let ingest = try CLI.run(["ingest", "--quiet", "--db", store, input.path] + (force ? ["--force"] : []))
+                XCTAssertEqual(ingest.status, 0, ingest.stderr)
+            }
+            let sqlite = try CLI.run(["sql", query, "--format", "csv", "--db", file])
+            let postgres = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/psql"), [url, "--csv", "-c", query])
+            XCTAssertEqual(postgres.status, 0, postgres.stderr)
+            XCTAssertEqual(postgres.stdout.replacingOccurrences(of: "\r\n", with: "\n"),
+                           sqlite.stdout.replacingOccurrences(of: "\r\n", with: "\n"))
+            let rows = sqlite.stdout.split(whereSeparator: \.isNewline).dropFirst()
+            XCTAssertEqual(rows.count, lines.count - lines.filter { $0.hasPrefix(#"{"id_str""#) }.count)
+            XCTAssertEqual(rows.map { $0.hasSuffix(",1") }, rows.map { _ in true }, "every notice belongs to the latest read")
         }
     }
 }
