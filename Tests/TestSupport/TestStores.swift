@@ -16,6 +16,15 @@ public enum TestStores {
         return try StoreIngest.run(inputs: inputs, into: path, options: options).counts
     }
 
+    /// A store in `dir` holding `lines` (JSONL: tweets and notices), ingested as one file, open
+    /// for reading.
+    public static func store(of lines: [String], in dir: URL) throws -> Store {
+        let path = dir.appendingPathComponent("lines-\(UUID().uuidString).jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try ingest([path], into: path + ".db")
+        return try Store.openForReading(path: path + ".db")
+    }
+
     /// Ingests `inputs` into the store at `path` and returns the whole summary (problems too).
     public static func run(_ inputs: [String], into path: String) throws -> StoreIngest.Summary {
         try StoreIngest.run(inputs: inputs, into: path)
