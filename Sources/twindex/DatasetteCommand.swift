@@ -17,6 +17,8 @@ struct DatasetteMetadataCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Datasette reads SQLite files only.
+            if StoreLocation.isPostgres(store.path) { throw PostgresError.unsupported(path: store.path) }
             // Opening checks the file is a store of this version (one with tweets_view).
             _ = try Store.openForReading(path: store.path)
             let name = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent

@@ -6,6 +6,9 @@ enum PGStore {
     /// The advisory lock key of the writer ("twindex" in ASCII).
     static let writerLockKey: Int64 = 0x74_77_69_6E_64_65_78
 
+    /// The table of the store's settings (schema version, distribution column).
+    static let metaTable = "CREATE TABLE twindex_meta (key text COLLATE \"C\" PRIMARY KEY, value text);"
+
     /// The schema version of the database at `connection` (0: not a store yet).
     static func schemaVersion(_ connection: PGConnection) throws -> Int {
         let hasMeta = try connection.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'twindex_meta'")
@@ -27,7 +30,7 @@ enum PGStore {
         try connection.execute("BEGIN")
         do {
             if version == 0 {
-                try connection.execute("CREATE TABLE twindex_meta (key text COLLATE \"C\" PRIMARY KEY, value text)")
+                try connection.execute(metaTable)
                 try connection.command("INSERT INTO twindex_meta VALUES ('schema_version', '0'), ('distribute_by', $1)",
                                        [.text(distributeBy)])
             }
