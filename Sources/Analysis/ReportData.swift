@@ -27,6 +27,8 @@ public struct ReportData: Sendable {
     public var yearActivity: ActivityResult
     /// The top 25 hashtags.
     public var hashtags: [HashtagRow]
+    /// The ten top hashtags of each local month (the rank-flow chart).
+    public var hashtagMonths: TopPerPeriod
     /// Figuur 3: the co-occurrence network and its communities.
     public var network: CooccurrenceResult
     /// Where Figuur 3 draws each node and edge of `network`.
@@ -100,6 +102,7 @@ public struct ReportData: Sendable {
             yearDays: try Timeline.compute(in: store, timeZone: zone, scope: yearScope),
             yearActivity: yearActivity,
             hashtags: try HashtagCounts.top(in: store, limit: 25, scope: scope, timeZone: zone),
+            hashtagMonths: try HashtagTrends.top(in: store, by: .month, limit: 10, scope: scope, timeZone: zone),
             network: clustered.result,
             networkLayout: NetworkLayout(clustered),
             accountNetwork: accounts.result, accountLayout: accounts.layout(maxNodes: maxDrawnAccounts),

@@ -46,6 +46,8 @@ public struct Truth: Sendable {
     public var brokers: [String] = []
     /// The stream notices and the outage (`twindex completeness`).
     public var capture = CaptureTruth()
+    /// The planted copied messages (`RepeatedTexts`): per identical-text key, its tweets and authors.
+    public var repeats: [String: RepeatTruth] = [:]
 
     /// What was written of one tag.
     public struct TagTruth: Sendable {
@@ -97,6 +99,7 @@ public struct Truth: Sendable {
             "clusters": .array(clusters.map { .array($0.map(JSONValue.string)) }),
             "account_groups": .object(accountGroups.mapValues { .int($0) }),
             "brokers": .array(brokers.map(JSONValue.string)),
+            "repeats": repeatsJSON,
             "timeline": .array(dayRows),
             "completeness": capture.json,
         ])

@@ -91,6 +91,7 @@ final class PostgresEquivalenceTests: XCTestCase {
             ["sql", "SELECT lang, count(*) AS n, sum(has_hashtags) AS tags FROM tweets GROUP BY lang ORDER BY n DESC"],
             ["query", saved, "--param", "name=JAN_MIN0"],
             ["completeness"], ["completeness", "--by", "hour", "--tz", "Asia/Kathmandu", "--min-gap", "2"],
+            ["hashtags", "--by", "month", "--top", "5"], ["words", "--by", "week", "--top", "3", "--tz", "Asia/Kathmandu"], ["repeats"],
         ] + ["mention", "reply", "retweet", "quote", "interaction", "follow", "user-hashtag"].map { ["network", "--kind", $0] }
             + searches.map { ["search", $0, "--all", "--sort", "oldest"] }
         for command in commands {
