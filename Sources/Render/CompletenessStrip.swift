@@ -30,7 +30,7 @@ enum CompletenessStrip {
     static func svg(_ c: CompletenessResult, days: [Int64]) -> String {
         let f = SVGCharts.Frame()
         let fmt = SVGCharts.fmt
-        let top = 8.0, band = 22.0, gapTop = top + band + 6, gapHeight = 8.0, height = gapTop + gapHeight + 30
+        let top = 8.0, band = 22.0, gapTop = top + band + 6, gapHeight = 8.0, height = gapTop + gapHeight + 56
         var s = #"<svg viewBox="0 0 \#(Int(f.width)) \#(Int(height))" role="img">"#
         guard let first = days.first, let last = days.last else { return s + "</svg>" }
         let span = Double(max(1, last - first))
@@ -49,7 +49,7 @@ enum CompletenessStrip {
         }
         s += #"<text x="\#(fmt(f.left - 6))" y="\#(fmt(top + band / 2 + 4))" class="tick" text-anchor="end">missed</text>"#
         s += #"<text x="\#(fmt(f.left - 6))" y="\#(fmt(gapTop + gapHeight))" class="tick" text-anchor="end">gaps</text>"#
-        s += SVGCharts.legend([("missed share (darker: more)", SVGCharts.secondColour), ("gap: more than 6 h without a tweet", "#000")],
+        s += SVGCharts.legend([("missed share", SVGCharts.secondColour), ("gap: over 6 h, no tweet", "#000")],
                               x: f.left, y: gapTop + gapHeight + 10)
         return s + "</svg>"
     }

@@ -6,7 +6,7 @@ import Model
 final class FilePlanner {
     private let db: Connection
     private let runID: Int64
-    private let savePosition: Statement
+    private let savePosition, earlierReadsOf: Statement
     /// The `files` row of the input being read.
     private(set) var currentFileID: Int64 = 0
     /// The earlier `files` rows of the same input (path and member): notices read there
@@ -20,6 +20,7 @@ final class FilePlanner {
         self.db = db
         self.runID = runID
         savePosition = try db.prepare("UPDATE files SET bytes_done = ?, lines_done = ?, last_tweet_at = ? WHERE id = ?")
+        earlierReadsOf = try db.prepare("SELECT id FROM files WHERE path = ? AND member IS ? AND id <> ? ORDER BY id")
     }
 
     /// A file already ingested completely with the same size and modification time is
@@ -60,12 +61,10 @@ final class FilePlanner {
     }
 
     private func findEarlierReads(path: String, member: String?) throws {
-        let s = try db.prepare("SELECT id FROM files WHERE path = ? AND member IS ? AND id <> ? ORDER BY id")
-        s.bind(1, path)
-        s.bind(2, member)
-        s.bind(3, currentFileID)
+        defer { earlierReadsOf.reset() }
+        earlierReadsOf.bindAll(path, member, currentFileID)
         earlierReads = []
-        while try s.step() { earlierReads.append(s.int64(0)) }
+        while try earlierReadsOf.step() { earlierReads.append(earlierReadsOf.int64(0)) }
     }
 
     private func insert(path: String, member: String?, size: Int64?, mtime: Int64?) throws -> FilePlan {
