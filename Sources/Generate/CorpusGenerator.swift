@@ -33,8 +33,9 @@ public struct CorpusGenerator {
     /// A generator for `options`.
     public init(options: Options) { self.options = options }
 
-    /// Generates the corpus, handing each line (without newline) to `emit`.
-    public func generate(_ emit: (String) -> Void) -> Truth {
+    /// Generates the corpus, handing each line (without newline) to `emit`; an error `emit`
+    /// throws (say, the disk is full) ends it.
+    public func generate(_ emit: (String) throws -> Void) rethrows -> Truth {
         var truth = Truth()
         truth.seed = options.seed
         truth.profile = options.profile.rawValue
@@ -53,7 +54,7 @@ public struct CorpusGenerator {
             truth.accountGroups[account.screenName] = account.homeCluster
             if account.isBroker { truth.brokers.append(account.screenName) }
             var writer = TimelineWriter(account: account, accounts: accounts, groups: groups, options: options, rhythm: rhythm)
-            writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
+            try writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
         }
         return truth
     }
