@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Graph
+import Output
 import Render
 import Store
 
@@ -57,7 +58,9 @@ struct Cooccur: ParsableCommand {
                 """)
             let labels = Dictionary(uniqueKeysWithValues: result.nodes.map { ($0.tag, $0.label) })
             for c in result.communities {
-                try Console.out(String(format: "%3d  %4d tags  ", c.id, c.size) + c.top.map { "#" + (labels[$0] ?? $0) }.joined(separator: " "))
+                // Labels are data: sanitised as every table's cells are.
+                try Console.out(String(format: "%3d  %4d tags  ", c.id, c.size)
+                                + TerminalText.sanitized(c.top.map { "#" + (labels[$0] ?? $0) }.joined(separator: " ")))
             }
         }
     }

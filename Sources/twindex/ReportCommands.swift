@@ -144,7 +144,7 @@ struct Demo: ParsableCommand {
             try Console.out("hashtag network: \(n.nodes.count) tags in more than \(n.moreThan) tweets, \(n.communities.count) communities, Q = \(String(format: "%.3f", n.modularity))")
             let labels = Dictionary(uniqueKeysWithValues: n.nodes.map { ($0.tag, $0.label) })
             for c in n.communities.prefix(8) {
-                try Console.out("  \(c.id): " + c.top.prefix(6).map { "#" + (labels[$0] ?? $0) }.joined(separator: " "))
+                try Console.out("  \(c.id): " + TerminalText.sanitized(c.top.prefix(6).map { "#" + (labels[$0] ?? $0) }.joined(separator: " ")))
             }
             try Console.out("\nreport: \(reportPath)")
         }
