@@ -41,7 +41,7 @@ final class WriteFailureCLITests: XCTestCase {
             ["sql", "--db", db, "select * from tweets"], ["sql", "--db", db, "select * from tweets", "--format", "csv"],
             ["sql", "--db", db, "select * from tweets", "--format", "jsonl"], ["sql", "--db", db, "select 1", "--json"],
             ["query", "--db", db, query, "--param", "limit=5"], ["export", "tweets", "--db", db], ["export", "ids", "--db", db],
-            ["datasette-metadata", "--db", db], ["generate", "--tweets", "200"],
+            ["datasette-metadata", "--db", db], ["generate", "--tweets", "200"], ["words", "--db", db], ["repeats", "--db", db],
             ["generate", "--profile", "sample1pct", "--tweets", "500", "--archive", "tar"],
         ]
     }
