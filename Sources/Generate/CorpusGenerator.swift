@@ -51,8 +51,9 @@ public struct CorpusGenerator {
     /// A generator for `options`.
     public init(options: Options) { self.options = options }
 
-    /// Generates the corpus, handing each line (without newline) to `emit`.
-    public func generate(_ emit: (String) -> Void) -> Truth {
+    /// Generates the corpus, handing each line (without newline) to `emit`; an error `emit`
+    /// throws (say, the disk is full) ends it.
+    public func generate(_ emit: (String) throws -> Void) rethrows -> Truth {
         var truth = Truth()
         truth.seed = options.seed
         truth.profile = options.profile.rawValue
@@ -68,16 +69,16 @@ public struct CorpusGenerator {
         let accounts = (0..<options.users).map { Account(index: $0, start: start, end: end, rng: &planner) }
         let counts = Self.apportion(options.tweets, weights: accounts.map(\.weight))
         let groups = AccountGroups(accounts, groupCount: Vocabulary.clusters.count)
-        notices.emit(after: -1, rhythm: rhythm, truth: &truth, emit: emit)
+        try notices.emit(after: -1, rhythm: rhythm, truth: &truth, emit: emit)
         for (account, count) in zip(accounts, counts) where count > 0 {
             var rng = SeededRandom(seed: options.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(account.index + 1))
             truth.accountGroups[account.screenName] = account.homeCluster
             if account.isBroker { truth.brokers.append(account.screenName) }
             var writer = TimelineWriter(account: account, accounts: accounts, groups: groups, options: options, rhythm: rhythm)
-            writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
-            notices.emit(after: account.index, rhythm: rhythm, truth: &truth, emit: emit)
+            try writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
+            try notices.emit(after: account.index, rhythm: rhythm, truth: &truth, emit: emit)
         }
-        notices.emit(after: nil, rhythm: rhythm, truth: &truth, emit: emit)
+        try notices.emit(after: nil, rhythm: rhythm, truth: &truth, emit: emit)
         return truth
     }
 

@@ -75,12 +75,12 @@ struct StreamNotices {
 
     /// Writes the notices due after the timeline of account `index` (-1: before any; nil:
     /// every one left), adding them to `truth`.
-    mutating func emit(after index: Int?, rhythm: ActivityRhythm, truth: inout Truth, emit: (String) -> Void) {
+    mutating func emit(after index: Int?, rhythm: ActivityRhythm, truth: inout Truth, emit: (String) throws -> Void) rethrows {
         while next < planned.count, index.map({ planned[next].afterAccount <= $0 }) ?? true {
             let n = planned[next]
             next += 1
             let time = n.milliseconds.map { "," + #""timestamp_ms":"\#($0)""# } ?? ""
-            emit(#"{"limit":{"track":\#(n.track)\#(time)}}"#)
+            try emit(#"{"limit":{"track":\#(n.track)\#(time)}}"#)
             truth.lines += 1
             truth.capture.limitNotice(track: n.track, at: n.time ?? truth.capture.lastTweetWritten, rhythm: rhythm)
         }

@@ -40,7 +40,7 @@ struct TimelineWriter {
         }
     }
 
-    mutating func write(count: Int, rng: inout SeededRandom, truth: inout Truth, emit: (String) -> Void) {
+    mutating func write(count: Int, rng: inout SeededRandom, truth: inout Truth, emit: (String) throws -> Void) rethrows {
         let shares = options.profile.shares
         let mentionWithoutReply = (shares.mentions - shares.startsWithAt) / (1 - shares.startsWithAt)
         let lo = rhythm.cumulative[rhythm.hourIndex(of: account.joined)]
@@ -65,7 +65,7 @@ struct TimelineWriter {
             let hasHashtag = rng.unit() < shares.hashtags
             let (line, facts) = tweetLine(at: t, startsWithAt: startsWithAt, hasMention: hasMention,
                                           hasHashtag: hasHashtag, rng: &rng)
-            emit(line)
+            try emit(line)
             truth.capture.tweetWritten(at: t, offset: offset)
             truth.lines += 1
             truth.tweets += 1
@@ -97,7 +97,7 @@ struct TimelineWriter {
             truth.days[local.dayNumber] = day
             // REST pages overlap: now and then a tweet comes twice.
             if k > 0, rng.unit() < 0.003 {
-                emit(lastLine)
+                try emit(lastLine)
                 truth.capture.lastTweetWritten = lastTime
                 truth.lines += 1
                 truth.duplicates += 1

@@ -22,7 +22,7 @@ struct DatasetteMetadataCommand: ParsableCommand {
             // Opening checks the file is a store of this version (one with tweets_view).
             _ = try Store.openForReading(path: store.path)
             let name = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent
-            Console.json(DatasetteMetadata.json(database: name))
+            try Console.json(DatasetteMetadata.json(database: name))
         }
     }
 }

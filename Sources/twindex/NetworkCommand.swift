@@ -74,10 +74,10 @@ struct NetworkCommand: ParsableCommand {
                 try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             }
             if output.json {
-                Console.json(AnalysisJSON.scoped(AccountNetworkExport.json(result), options.scope))
+                try Console.json(AnalysisJSON.scoped(AccountNetworkExport.json(result), options.scope))
                 return
             }
-            Console.out(AnalysisText.accountNetwork(result, top: top))
+            try Console.out(AnalysisText.accountNetwork(result, top: top))
         }
     }
 }

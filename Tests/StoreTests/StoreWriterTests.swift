@@ -193,7 +193,7 @@ final class StoreWriterTests: XCTestCase {
 
     func testUsersKeepTheLatestProfile() throws {
         let old = #"{"id_str":"1","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"a","user":{"id_str":"7","screen_name":"new","location":"Utrecht"}}"#
-        let older = #"{"id_str":"2","created_at":"Mon Jan 07 09:00:00 +0000 2012","text":"b","user":{"id_str":"7","screen_name":"old","location":"Den Haag"}}"#
+        let older = #"{"id_str":"2","created_at":"Sat Jan 07 09:00:00 +0000 2012","text":"b","user":{"id_str":"7","screen_name":"old","location":"Den Haag"}}"#
         try TestStores.ingest([try file("a.jsonl", [old, older])], into: dbPath)
         let r = try Store.openForReading(path: dbPath).query("SELECT screen_name, location FROM users WHERE id = 7")
         XCTAssertEqual(r.rows, [[.text("new"), .text("Utrecht")]])
