@@ -247,4 +247,5 @@ final class FailingTarget: IngestTarget {
     }
     func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
     func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
+    func memberPlans(path: String?, force: Bool) throws -> MemberPlans? { try inner.memberPlans(path: path, force: force) }
 }
