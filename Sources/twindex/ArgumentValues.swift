@@ -14,6 +14,9 @@ extension CommunityDetection.Algorithm: ExpressibleByArgument {}
 /// `--by day|week|month` (timeline).
 extension TimelineResult.Period: ExpressibleByArgument {}
 
+/// `--by day|hour` (completeness).
+extension CompletenessResult.Period: ExpressibleByArgument {}
+
 /// `--sort rank|newest|oldest` (search).
 extension SearchRequest.Sort: ExpressibleByArgument {}
 
@@ -28,3 +31,6 @@ extension NetworkKind: ExpressibleByArgument {}
 
 /// `--sort tweets|mentions_received|followers` (users).
 extension Accounts.Sort: ExpressibleByArgument {}
+
+/// `export tweets|ids|hashtags|mentions|urls|users`.
+extension CorpusExport.Table: ExpressibleByArgument {}

@@ -30,14 +30,7 @@ final class FilePlannerMemberTests: XCTestCase {
         let clean = dir.appendingPathComponent("clean.db").path
         try TestStores.ingest([tar], into: clean, batchLines: 50)
         let crashed = dir.appendingPathComponent("crashed.db").path
-        do {
-            let writer = try StoreWriter(path: crashed)
-            writer.commitLines = commitLines
-            var job = IngestJob(inputs: InputResolver.resolve([tar]))
-            job.options.batchLines = 50
-            _ = try job.run(into: FailingTarget(inner: writer, failAfter: failAfter))
-            XCTFail("the simulated crash did not happen")
-        } catch is SimulatedCrash {}
+        try FailingTarget.crash(ingesting: [tar], into: crashed, commitLines: commitLines, batchLines: 50, failAfter: failAfter)
         return (tar, lines, members, clean, crashed)
     }
 
