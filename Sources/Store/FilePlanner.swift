@@ -40,6 +40,24 @@ final class FilePlanner {
         return try plan(path: path, member: member.name, size: member.size, mtime: member.mtimeNanoseconds, force: force)
     }
 
+    /// What the `files` rows say of the members of the archive at `path`, as `plan(path:member:force:)`
+    /// would decide for each (the latest row of a member wins); nothing known with `force` or
+    /// for standard input, where every member is read from its start.
+    func memberPlans(path: String?, force: Bool) throws -> MemberPlans {
+        var plans = MemberPlans()
+        guard let path, !force else { return plans }
+        let s = try db.prepare("""
+            SELECT member, size, mtime_ns, complete, bytes_done, lines_done FROM files
+            WHERE path = ? AND member IS NOT NULL ORDER BY id
+            """)
+        s.bind(1, path)
+        while try s.step() {
+            let member = ArchiveMember(name: s.string(0) ?? "", size: s.optionalInt64(1), mtimeNanoseconds: s.optionalInt64(2))
+            plans.record(member, complete: s.int64(3) == 1, resumeOffset: s.int64(4), resumeLine: Int(s.int64(5)))
+        }
+        return plans
+    }
+
     private func plan(path: String, member: String?, size: Int64?, mtime: Int64?, force: Bool) throws -> FilePlan {
         let s = try db.prepare("""
             SELECT id, complete, bytes_done, lines_done, last_tweet_at FROM files

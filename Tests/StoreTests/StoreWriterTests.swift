@@ -260,6 +260,7 @@ final class FailingTarget: IngestTarget {
     }
     func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
     func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
+    func memberPlans(path: String?, force: Bool) throws -> MemberPlans? { try inner.memberPlans(path: path, force: force) }
 
     /// Ingests `inputs` into the store at `path` in batches of `batchLines`, committing past
     /// `commitLines`, and crashes after `failAfter` batches.
