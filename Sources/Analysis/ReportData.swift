@@ -91,6 +91,8 @@ public struct ReportData: Sendable {
         network.timeZone = zone
         let clustered = try Cooccurrence.network(in: store, options: network)
         var accountOptions = options.accountNetwork
+        accountOptions.scope = scope
+        accountOptions.timeZone = zone
         if accountOptions.minDegree == nil {
             accountOptions.minDegree = studyMinDegree(tweets: stats.tweets, accounts: stats.users)
         }
@@ -107,7 +109,7 @@ public struct ReportData: Sendable {
             networkLayout: NetworkLayout(clustered),
             accountNetwork: accounts.result, accountLayout: accounts.layout(maxNodes: maxDrawnAccounts),
             accountEdgeEnds: accounts.edgeEnds,
-            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts))
+            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts, scope: scope, timeZone: zone))
     }
 
     /// The study's Figuur 2 kept the accounts with more than 50 connections in 687,811 tweets
