@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Model", "Text", "Store", "Graph"]),
         .target(name: "Output", dependencies: ["Model"]),
         .target(name: "Render", dependencies: ["Model", "Store", "Analysis", "Output"]),
-        .target(name: "Generate", dependencies: ["Model", "Text"]),
+        .target(name: "Generate", dependencies: ["Model", "Text", "CArchive"]),
         .executableTarget(name: "twindex", dependencies: [
             "Model", "Text", "Ingest", "Store", "Load", "Analysis", "Graph", "Output", "Render", "Generate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

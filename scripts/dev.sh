@@ -5,7 +5,7 @@
 #                         import check, check public doc comments, run the tests (the PostgreSQL
 #                         ones against a throwaway cluster, scripts/pg-cluster.sh)
 # Debian packages are installed when running as root; otherwise the one `sudo apt-get` line
-# to run is printed and nothing else happens. The reference tools (networkx, Datasette) go into
+# to run is printed and nothing else happens. The reference tools (networkx, Datasette, pandas) go into
 # .venv beside Package.swift; the tests find them there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ esac
 
 # Build and run needs (C libraries behind the targets in Sources/C*), then what only tests use.
 packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libarchive-dev libpq-dev"
-[ "$job" = test ] && packages="$packages python3-venv zstd postgresql"
+[ "$job" = test ] && packages="$packages python3-venv zstd postgresql chromium"
 
 missing=""
 for p in $packages; do
@@ -45,9 +45,10 @@ if [ ! -d ../shared ]; then
   exit 1
 fi
 
-# Reference tools for the tests (oracles, not dependencies of twindex itself).
-python_tools="networkx==3.* datasette==0.*"
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import networkx, datasette" 2>/dev/null; then
+# Reference tools for the tests (oracles, not dependencies of twindex itself); chromium (above)
+# loads the report in a real browser (Tests/Browser/report_check.py).
+python_tools="networkx==3.* datasette==0.* pandas==3.*"
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import networkx, datasette, pandas" 2>/dev/null; then
   echo "creating .venv with the reference tools: $python_tools" >&2
   python3 -m venv .venv
   .venv/bin/pip install -q $python_tools

@@ -36,64 +36,70 @@ enum AccountEdges {
         "(SELECT u2.screen_name FROM tweets o JOIN users u2 ON u2.id = o.author_id WHERE o.id = \(idColumn))"
     }
 
-    /// `SELECT tweet, src, dst` for one directed relation.
-    static func part(_ kind: NetworkKind, includeRetweets: Bool) -> String? {
+    /// `SELECT tweet, src, dst` for one directed relation, over the tweets `scope` (a
+    /// condition on `tweets t`) keeps.
+    static func part(_ kind: NetworkKind, includeRetweets: Bool, scope: String) -> String? {
         let from = "FROM tweets t JOIN users u ON u.id = t.author_id"
         switch kind {
         case .mention:
             return """
                 SELECT m.tweet_id AS tweet, lower(u.screen_name) AS src, lower(m.screen_name) AS dst
                 FROM mentions m JOIN tweets t ON t.id = m.tweet_id JOIN users u ON u.id = t.author_id
-                \(includeRetweets ? "" : "WHERE t.retweeted_id IS NULL")
+                WHERE \(includeRetweets ? "" : "t.retweeted_id IS NULL AND ")(\(scope))
                 """
         case .reply:
             return """
                 SELECT t.id AS tweet, lower(u.screen_name) AS src,
                   lower(coalesce(t.in_reply_to_screen_name, \(profileName("t.in_reply_to_user_id")))) AS dst
-                \(from) WHERE t.in_reply_to_screen_name IS NOT NULL OR t.in_reply_to_user_id IS NOT NULL
+                \(from) WHERE (t.in_reply_to_screen_name IS NOT NULL OR t.in_reply_to_user_id IS NOT NULL) AND (\(scope))
                 """
         case .retweet:
             return """
                 SELECT t.id AS tweet, lower(u.screen_name) AS src, lower(coalesce(t.retweeted_screen_name,
                   \(profileName("t.retweeted_user_id")), \(storedAuthor("t.retweeted_id")))) AS dst
-                \(from) WHERE t.retweeted_id IS NOT NULL
+                \(from) WHERE t.retweeted_id IS NOT NULL AND (\(scope))
                 """
         case .quote:
             return """
                 SELECT t.id AS tweet, lower(u.screen_name) AS src, lower(coalesce(t.quoted_screen_name,
                   \(profileName("t.quoted_user_id")), \(storedAuthor("t.quoted_id")))) AS dst
-                \(from) WHERE t.quoted_id IS NOT NULL
+                \(from) WHERE t.quoted_id IS NOT NULL AND (\(scope))
                 """
         case .interaction, .follow, .userHashtag:
             return nil
         }
     }
 
-    /// `SELECT src, dst, weight` for an account-to-account kind, no self-loops.
-    static func sql(_ kind: NetworkKind, includeRetweets: Bool) -> String {
+    /// `SELECT src, dst, weight` for an account-to-account kind, no self-loops, over the
+    /// tweets in `scope` (follow edges are no tweets: the scope leaves them all), with the
+    /// statement's arguments.
+    static func statement(_ kind: NetworkKind, includeRetweets: Bool, scope: (sql: String, arguments: [SQLValue]))
+        -> (sql: String, arguments: [SQLValue]) {
         switch kind {
         case .follow:
             // Ids resolve to screen names through the store's accounts; an id no tweet named
             // stays the node's key.
-            return """
+            return ("""
                 SELECT src, dst, 1 FROM (
                   SELECT DISTINCT lower(coalesce(f.source_name, \(profileName("f.source_id")), CAST(f.source_id AS TEXT))) AS src,
                     lower(coalesce(f.target_name, \(profileName("f.target_id")), CAST(f.target_id AS TEXT))) AS dst
-                  FROM follows f)
+                  FROM follows f) AS pairs
                 WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst ORDER BY src, dst
-                """
+                """, [])
         case .interaction:
             // UNION (not UNION ALL) keeps one row per tweet and pair, whatever the kinds.
-            let parts = [NetworkKind.mention, .reply, .retweet, .quote].compactMap { part($0, includeRetweets: includeRetweets) }
-            return wrap(parts.joined(separator: "\nUNION\n"))
+            let parts = [NetworkKind.mention, .reply, .retweet, .quote].compactMap {
+                part($0, includeRetweets: includeRetweets, scope: scope.sql)
+            }
+            return (wrap(parts.joined(separator: "\nUNION\n")), Array(repeating: scope.arguments, count: parts.count).flatMap { $0 })
         default:
-            return wrap(part(kind, includeRetweets: includeRetweets) ?? "")
+            return (wrap(part(kind, includeRetweets: includeRetweets, scope: scope.sql) ?? ""), scope.arguments)
         }
     }
 
     private static func wrap(_ inner: String) -> String {
         """
-        SELECT src, dst, count(*) FROM (\(inner))
+        SELECT src, dst, count(*) FROM (\(inner)) AS edges
         WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
         """
     }

@@ -3,13 +3,14 @@ import Store
 /// Per-account facts the networks attach to their nodes: tweets authored, and the name and
 /// user id by which tweets knew each account.
 enum AccountFacts {
-    /// Tweets authored in the store per account key (lower-cased latest screen name).
-    static func tweetsByAccount(in store: Store) throws -> [String: Int64] {
+    /// Tweets authored per account key (lower-cased latest screen name), of the tweets
+    /// `scope` (a condition on `tweets t`, with its arguments) keeps.
+    static func tweetsByAccount(in store: Store, scope: (sql: String, arguments: [SQLValue])) throws -> [String: Int64] {
         var out: [String: Int64] = [:]
         try store.rows("""
             SELECT lower(u.screen_name), count(*) FROM tweets t JOIN users u ON u.id = t.author_id
-            WHERE u.screen_name IS NOT NULL GROUP BY 1
-            """) { r in out[r.string(0) ?? "", default: 0] += r.int(1) }
+            WHERE u.screen_name IS NOT NULL AND (\(scope.sql)) GROUP BY 1
+            """, scope.arguments) { r in out[r.string(0) ?? "", default: 0] += r.int(1) }
         return out
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Graph
 import Store
 
@@ -35,6 +36,12 @@ public enum AccountNetwork {
         public var runs = 1
         /// Estimate betweenness from this many seeded sources instead of all (nil: exact).
         public var betweennessSamples: Int?
+        /// The tweets whose links make the edges and whose authors' `tweets` are counted
+        /// (the default: all). Follow edges are no tweets: a scope limits only their nodes'
+        /// `tweets` and so what `corpusOnly` keeps. Names come from the whole store.
+        public var scope = Scope()
+        /// The zone of the scope's days.
+        public var timeZone = TimeZone(identifier: "UTC") ?? .current
         /// The defaults of `twindex network`.
         public init() {}
     }
@@ -51,19 +58,22 @@ public enum AccountNetwork {
         }
         var nodes = NodeTable()
         var raw: [(Int, Int, Double)] = []
+        let scope = options.scope.filter(in: options.timeZone, table: "t")
         if options.kind == .userHashtag {
-            try store.rows(UserHashtags.edgeSQL, [.integer(Int64(options.moreThan))]) { r in
+            let edges = UserHashtags.edges(moreThan: options.moreThan, scope: options.scope, in: options.timeZone)
+            try store.rows(edges.sql, edges.arguments) { r in
                 let a = nodes.index(.account, r.string(0) ?? ""), h = nodes.index(.hashtag, r.string(1) ?? "")
                 raw.append((a, h, Double(r.int(2))))
                 raw.append((h, a, Double(r.int(2))))
             }
         } else {
-            try store.rows(AccountEdges.sql(options.kind, includeRetweets: options.includeRetweets)) { r in
+            let edges = AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope)
+            try store.rows(edges.sql, edges.arguments) { r in
                 raw.append((nodes.index(.account, r.string(0) ?? ""), nodes.index(.account, r.string(1) ?? ""), Double(r.int(2))))
             }
         }
         let full = DirectedGraph(nodeCount: nodes.count, edges: raw)
-        let authored = try AccountFacts.tweetsByAccount(in: store)
+        let authored = try AccountFacts.tweetsByAccount(in: store, scope: scope)
         var keep = [Bool](repeating: true, count: nodes.count)
         for i in 0..<nodes.count {
             let isAccount = nodes.types[i] == .account
@@ -102,7 +112,7 @@ public enum AccountNetwork {
         let accounts = Set(old.filter { nodes.types[$0] == .account }.map { nodes.keys[$0] })
         let names = try AccountFacts.names(in: store, for: accounts)
         let tags = old.filter { nodes.types[$0] == .hashtag }.map { nodes.keys[$0] }
-        let tagFacts = try UserHashtags.tagFacts(in: store, for: tags)
+        let tagFacts = try UserHashtags.tagFacts(in: store, for: tags, scope: options.scope.filter(in: options.timeZone, table: "t"))
         let bipartite = options.kind == .userHashtag
         var out: [AccountNetworkResult.Node] = []
         out.reserveCapacity(n)

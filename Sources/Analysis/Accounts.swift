@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// One account's figures (ANALYSIS.md "Accounts"): what it sent, how it sent it, and how
@@ -60,8 +61,12 @@ public enum Accounts {
         case followers
     }
 
-    /// Every author of the store, or the first `limit`, in `sort` order.
-    public static func compute(in store: Store, sort: Sort = .tweets, limit: Int? = nil) throws -> [AccountRow] {
+    /// Every author of a tweet in `scope` (its days local in `timeZone`; the default: the
+    /// whole store), or the first `limit`, in `sort` order. Every figure but the profile's
+    /// followers and friends counts the tweets in the scope only: `mentionsReceived` counts
+    /// the scope's tweets by other accounts that mention the account.
+    public static func compute(in store: Store, sort: Sort = .tweets, limit: Int? = nil, scope: Scope = Scope(),
+                               timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> [AccountRow] {
         let order: String
         switch sort {
         case .tweets: order = "a.tweets"
@@ -69,25 +74,27 @@ public enum Accounts {
         case .followers: order = "coalesce(u.followers_count, -1)"
         }
         var rows: [AccountRow] = []
+        let filter = scope.filter(in: timeZone, table: "t")
         try store.rows("""
             WITH a AS (
               SELECT author_id, count(*) AS tweets, min(created_at) AS first, max(created_at) AS last,
                 sum(has_hashtags) AS h, sum(has_mentions) AS m, sum(starts_with_at) AS s,
                 count(in_reply_to_status_id) AS replies, count(retweeted_id) AS retweets
-              FROM tweets WHERE author_id IS NOT NULL GROUP BY author_id),
+              FROM tweets t WHERE author_id IS NOT NULL AND (\(filter.sql)) GROUP BY author_id),
             tags AS (
-              SELECT t.author_id, count(DISTINCT h.tag) AS n FROM hashtags h JOIN tweets t ON t.id = h.tweet_id GROUP BY t.author_id),
+              SELECT t.author_id, count(DISTINCT h.tag) AS n FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+              WHERE \(filter.sql) GROUP BY t.author_id),
             m AS (
               SELECT lower(mm.screen_name) AS name, count(*) AS received, count(DISTINCT t.author_id) AS mentioners
               FROM mentions mm JOIN tweets t ON t.id = mm.tweet_id LEFT JOIN users au ON au.id = t.author_id
-              WHERE t.retweeted_id IS NULL AND lower(mm.screen_name) IS DISTINCT FROM lower(au.screen_name)
+              WHERE t.retweeted_id IS NULL AND lower(mm.screen_name) IS DISTINCT FROM lower(au.screen_name) AND (\(filter.sql))
               GROUP BY 1)
             SELECT u.screen_name, a.author_id, a.tweets, a.first, a.last, a.h, a.m, a.s, a.replies, a.retweets,
               coalesce(tags.n, 0), coalesce(m.received, 0), coalesce(m.mentioners, 0), u.followers_count, u.friends_count
             FROM a LEFT JOIN users u ON u.id = a.author_id LEFT JOIN tags ON tags.author_id = a.author_id
             LEFT JOIN m ON m.name = lower(u.screen_name)
             ORDER BY \(order) DESC, lower(u.screen_name), a.author_id LIMIT ?
-            """, [.integer(Int64(limit ?? Int.max))]) { r in
+            """, filter.arguments + filter.arguments + filter.arguments + [.integer(Int64(limit ?? Int.max))]) { r in
             rows.append(AccountRow(
                 screenName: r.string(0), userID: r.int(1), tweets: r.int(2),
                 first: r.isNull(3) ? nil : r.int(3), last: r.isNull(4) ? nil : r.int(4),

@@ -41,6 +41,8 @@ public enum Activity {
         var total: Int64 = 0
         if scope.limitsOnlyDays, buckets.alignsWithQuarters, try store.summariesAreCurrent() {
             (weekHour, total) = try Summarized.weekHours(in: store, buckets: buckets, lower: lower, upper: upper)
+        } else if store.isPostgres, buckets.alignsWithQuarters {
+            (weekHour, total) = try ServerCounts.weekHours(in: store, buckets: buckets, filter: scope.filter(lower: lower, upper: upper))
         } else {
             let filter = scope.filter(lower: lower, upper: upper)
             try store.rows("SELECT created_at FROM tweets WHERE \(filter.sql)", filter.arguments) { r in

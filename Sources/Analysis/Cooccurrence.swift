@@ -101,7 +101,7 @@ public enum Cooccurrence {
         }
         let summarized = try options.scope.isEverything && store.summariesAreCurrent()
         let counts = try summarized ? summarizedCounts(in: store, moreThan: options.moreThan)
-            : directCounts(in: store, options: options)
+            : store.isPostgres ? ServerCounts.cooccurrence(in: store, options: options) : directCounts(in: store, options: options)
         let (pairs, n) = (counts.pairs, counts.nodes.count)
         let edgeKeys = pairs.keys.sorted()
         let graph = WeightedGraph(nodeCount: n, edges: edgeKeys.map { ($0 / n, $0 % n, Double(pairs[$0]!)) })

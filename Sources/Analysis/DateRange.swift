@@ -69,8 +69,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     case emptyStore(path: String, isBaseline: Bool)
     /// A community-detection resolution that is not a positive finite number.
     case invalidResolution(Double)
-    /// The scope options leave no tweet to analyse.
-    case emptyScope
+    /// The scope (its `Scope.summary`) leaves no tweet to analyse.
+    case emptyScope(String)
     /// The year asked for (`report --year`) holds no tweet in the scope.
     case emptyYear(Int)
     /// The baseline store at `path` holds no tweets in the range asked for (its label).
@@ -84,7 +84,7 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
         case .unknownTimeZone(let z): return "unknown time zone \(z); use an IANA name such as Europe/Amsterdam or UTC"
         case .emptyStore(let path, let isBaseline): return "\(isBaseline ? "the baseline store " : "")\(path) holds no tweets"
         case .invalidResolution(let r): return "resolution \(r) is not a positive number"
-        case .emptyScope: return "no tweets in the scope (--from/--to, --user/--users-file, --lang, --exclude-retweets)"
+        case .emptyScope(let scope): return "no tweets in the scope (\(scope))"
         case .emptyYear(let y): return "no tweets in \(y) in the scope"
         case .emptyBaselineRange(let path, let range): return "the baseline store \(path) holds no tweets on the days asked for (\(range))"
         }

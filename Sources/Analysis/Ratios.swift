@@ -107,7 +107,7 @@ public enum Ratios {
                                baselineRange: DateRange = DateRange(),
                                timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> RatiosResult {
         let counts = try RatioCounts.count(in: store, scope: scope, timeZone: timeZone)
-        if counts.tweets == 0, !scope.isEverything { throw AnalysisError.emptyScope }
+        if counts.tweets == 0, !scope.isEverything { throw AnalysisError.emptyScope(scope.summary) }
         guard counts.tweets > 0 else {
             throw AnalysisError.emptyStore(path: store.path, isBaseline: false)
         }

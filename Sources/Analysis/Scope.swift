@@ -36,6 +36,17 @@ public struct Scope: Sendable, Equatable {
         range.from == nil && range.to == nil && users.isEmpty && languages.isEmpty && !excludeRetweets
     }
 
+    /// The scope in words, for messages: "2012-01-01 to 2012-12-31, accounts a, b, languages nl,
+    /// no retweets"; "the whole store" when it is everything.
+    public var summary: String {
+        var parts: [String] = []
+        if range.from != nil || range.to != nil { parts.append("\(range.from.map(CalendarBuckets.format) ?? "the start") to \(range.to.map(CalendarBuckets.format) ?? "the end")") }
+        if !users.isEmpty { parts.append("accounts " + users.joined(separator: ", ")) }
+        if !languages.isEmpty { parts.append("languages " + languages.joined(separator: ", ")) }
+        if excludeRetweets { parts.append("no retweets") }
+        return parts.isEmpty ? "the whole store" : parts.joined(separator: ", ")
+    }
+
     /// True when the scope limits only the days (no accounts, languages or retweets left out):
     /// the per-quarter summaries can serve it.
     public var limitsOnlyDays: Bool { users.isEmpty && languages.isEmpty && !excludeRetweets }

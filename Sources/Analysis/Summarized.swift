@@ -58,32 +58,12 @@ enum Summarized {
         guard let span else { return [:] }
         // Periods are numbered by their first day; one slot per day covers every period kind.
         let base = Timeline.periodStart(buckets.day(of: span.first), period)
-        var counts = [Int64](repeating: 0, count: Int(buckets.day(of: span.last) - base) + 2)
-        var lastAuthor = Int64.min
-        var lastKey = Int64.min
-        var stretch = buckets.stretch(containing: span.first)
+        var counter = ActiveAuthorCounter(buckets: buckets, period: period, lower: lower, upper: upper, base: base,
+                                          lastDay: buckets.day(of: span.last), firstEpoch: span.first)
         try store.rows("SELECT author_id, day, early, late FROM author_days ORDER BY author_id, day") { r in
-            let author = r.int(0)
-            let dayStart = r.int(1) * 86400
-            func visit(_ word: Int64, firstQuarter: Int64) {
-                var bits = word
-                while bits != 0 {
-                    let start = dayStart + (firstQuarter + Int64(bits.trailingZeroBitCount)) * 900
-                    bits &= bits - 1
-                    guard start >= lower && start < upper else { continue }
-                    if start < stretch.start || start >= stretch.end { stretch = buckets.stretch(containing: start) }
-                    let day = CivilDate.day(ofEpoch: start + stretch.offset)
-                    let k = period == .day ? day : Timeline.periodStart(day, period)
-                    if author != lastAuthor || k != lastKey {
-                        counts[Int(k - base)] += 1
-                        lastAuthor = author
-                        lastKey = k
-                    }
-                }
-            }
-            visit(r.int(2), firstQuarter: 0)
-            visit(r.int(3), firstQuarter: 48)
+            counter.add(author: r.int(0), utcDay: r.int(1), early: r.int(2), late: r.int(3))
         }
+        let counts = counter.counts
         var active: [Int64: Int64] = [:]
         for (i, n) in counts.enumerated() where n > 0 { active[base + Int64(i)] = n }
         return active
@@ -161,15 +141,23 @@ enum Summarized {
     /// The tweets carrying both tags of each pair of `tags` that share any, keyed by their
     /// positions in `tags` (smaller first) as `Cooccurrence` keys its edges: `i * n + j`.
     static func pairs(in store: Store, of tags: [String]) throws -> [Int: Int64] {
+        var rows: [(String, String, Int64)] = []
+        try store.rows("""
+            SELECT a, b, tweets FROM tag_pairs WHERE a IN (SELECT value FROM json_each(?)) AND tweets > 0
+            """, [jsonList(tags)]) { r in rows.append((r.string(0) ?? "", r.string(1) ?? "", r.int(2))) }
+        return keyedPairs(rows, of: tags)
+    }
+
+    /// Pair counts `(a, b, tweets)` keyed by the positions of `a` and `b` in `tags` (smaller
+    /// first): `i * n + j`; pairs with a tag not in `tags` are left out.
+    static func keyedPairs(_ rows: [(String, String, Int64)], of tags: [String]) -> [Int: Int64] {
         var position: [String: Int] = [:]
         for (i, t) in tags.enumerated() { position[t] = i }
         let n = tags.count
         var pairs: [Int: Int64] = [:]
-        try store.rows("""
-            SELECT a, b, tweets FROM tag_pairs WHERE a IN (SELECT value FROM json_each(?)) AND tweets > 0
-            """, [jsonList(tags)]) { r in
-            guard let i = position[r.string(0) ?? ""], let j = position[r.string(1) ?? ""] else { return }
-            pairs[min(i, j) * n + max(i, j)] = r.int(2)
+        for (a, b, tweets) in rows {
+            guard let i = position[a], let j = position[b] else { continue }
+            pairs[min(i, j) * n + max(i, j)] = tweets
         }
         return pairs
     }

@@ -64,6 +64,9 @@ public enum Timeline {
         let counts: (rows: [Int64: TimelineResult.Row], active: [Int64: Int64])
         if scope.limitsOnlyDays, buckets.alignsWithQuarters, try store.summariesAreCurrent() {
             counts = try Summarized.timeline(in: store, buckets: buckets, period: period, lower: lower, upper: upper)
+        } else if store.isPostgres, buckets.alignsWithQuarters {
+            counts = try ServerCounts.timeline(in: store, buckets: buckets, period: period,
+                                               filter: scope.filter(lower: lower, upper: upper))
         } else {
             counts = try directCounts(in: store, buckets: buckets, period: period,
                                       filter: scope.filter(lower: lower, upper: upper))

@@ -7,20 +7,47 @@
 /// g.outWeight[0]   // 3
 /// ```
 public struct DirectedGraph: Sendable {
+    /// One direction's edges in compressed sparse row form: row i is
+    /// `neighbors[offsets[i]..<offsets[i+1]]` with `weights` alongside, neighbours ascending.
+    struct Adjacency: Sendable {
+        let offsets: [Int]
+        let neighbors: [Int]
+        let weights: [Double]
+        /// Sum of each row's weights.
+        let strength: [Double]
+
+        /// Rows from `(row, neighbour, weight)` triples that arrive sorted by (row, neighbour).
+        init(nodeCount: Int, sorted triples: [(row: Int, neighbor: Int, weight: Double)]) {
+            var offsets = [Int](repeating: 0, count: nodeCount + 1)
+            for t in triples { offsets[t.row + 1] += 1 }
+            for i in 0..<nodeCount { offsets[i + 1] += offsets[i] }
+            var neighbors = [Int](repeating: 0, count: triples.count)
+            var weights = [Double](repeating: 0, count: triples.count)
+            var strength = [Double](repeating: 0, count: nodeCount)
+            var fill = offsets
+            for t in triples {
+                neighbors[fill[t.row]] = t.neighbor
+                weights[fill[t.row]] = t.weight
+                fill[t.row] += 1
+                strength[t.row] += t.weight
+            }
+            (self.offsets, self.neighbors, self.weights, self.strength) = (offsets, neighbors, weights, strength)
+        }
+
+        /// Number of entries in row `i`.
+        func count(_ i: Int) -> Int { offsets[i + 1] - offsets[i] }
+    }
+
     /// The number of nodes.
     public let nodeCount: Int
-    /// Row i's successors are `successors[outOffsets[i]..<outOffsets[i+1]]`, ascending.
-    let outOffsets: [Int]
-    let successors: [Int]
-    let outWeights: [Double]
-    /// Row i's predecessors are `predecessors[inOffsets[i]..<inOffsets[i+1]]`, ascending.
-    let inOffsets: [Int]
-    let predecessors: [Int]
-    let inWeights: [Double]
+    /// Each node's out-edges (successors).
+    let out: Adjacency
+    /// Each node's in-edges (predecessors).
+    let into: Adjacency
     /// Sum of the weights of each node's out-edges.
-    public let outWeight: [Double]
+    public var outWeight: [Double] { out.strength }
     /// Sum of the weights of each node's in-edges.
-    public let inWeight: [Double]
+    public var inWeight: [Double] { into.strength }
 
     /// Builds from `(source, target, weight)` triples with endpoints in 0..<nodeCount.
     public init(nodeCount: Int, edges: [(Int, Int, Double)]) {
@@ -29,62 +56,35 @@ public struct DirectedGraph: Sendable {
         for (a, b, w) in edges where a != b && w != 0 {
             merged[a * nodeCount + b, default: 0] += w
         }
+        // Out-rows from the edges sorted by (source, target), in-rows from them sorted by
+        // (target, source): each row's neighbours ascend.
         let keys = merged.keys.sorted()
-        var outCount = [Int](repeating: 0, count: nodeCount + 1)
-        var inCount = [Int](repeating: 0, count: nodeCount + 1)
-        for key in keys {
-            outCount[key / nodeCount + 1] += 1
-            inCount[key % nodeCount + 1] += 1
-        }
-        for i in 0..<nodeCount {
-            outCount[i + 1] += outCount[i]
-            inCount[i + 1] += inCount[i]
-        }
-        var successors = [Int](repeating: 0, count: keys.count), outWeights = [Double](repeating: 0, count: keys.count)
-        var predecessors = [Int](repeating: 0, count: keys.count), inWeights = [Double](repeating: 0, count: keys.count)
-        var outFill = outCount, inFill = inCount
-        var outWeight = [Double](repeating: 0, count: nodeCount), inWeight = [Double](repeating: 0, count: nodeCount)
-        // Keys ascend by (source, target), so both rows come out sorted.
-        for key in keys {
-            let (a, b, w) = (key / nodeCount, key % nodeCount, merged[key] ?? 0)
-            successors[outFill[a]] = b
-            outWeights[outFill[a]] = w
-            outFill[a] += 1
-            predecessors[inFill[b]] = a
-            inWeights[inFill[b]] = w
-            inFill[b] += 1
-            outWeight[a] += w
-            inWeight[b] += w
-        }
-        self.outOffsets = outCount
-        self.successors = successors
-        self.outWeights = outWeights
-        self.inOffsets = inCount
-        self.predecessors = predecessors
-        self.inWeights = inWeights
-        self.outWeight = outWeight
-        self.inWeight = inWeight
+        let bySource = keys.map { (row: $0 / nodeCount, neighbor: $0 % nodeCount, weight: merged[$0] ?? 0) }
+        let byTarget = keys.sorted { ($0 % nodeCount, $0 / nodeCount) < ($1 % nodeCount, $1 / nodeCount) }
+            .map { (row: $0 % nodeCount, neighbor: $0 / nodeCount, weight: merged[$0] ?? 0) }
+        out = Adjacency(nodeCount: nodeCount, sorted: bySource)
+        into = Adjacency(nodeCount: nodeCount, sorted: byTarget)
     }
 
     /// The number of edges (after merging parallel ones).
-    public var edgeCount: Int { successors.count }
+    public var edgeCount: Int { out.neighbors.count }
 
     /// Number of distinct successors of `i`.
-    public func outDegree(_ i: Int) -> Int { outOffsets[i + 1] - outOffsets[i] }
+    public func outDegree(_ i: Int) -> Int { out.count(i) }
 
     /// Number of distinct predecessors of `i`.
-    public func inDegree(_ i: Int) -> Int { inOffsets[i + 1] - inOffsets[i] }
+    public func inDegree(_ i: Int) -> Int { into.count(i) }
 
     /// Successors of `i` with edge weights, ascending.
     @inline(__always)
     public func forEachSuccessor(of i: Int, _ body: (Int, Double) -> Void) {
-        for k in outOffsets[i]..<outOffsets[i + 1] { body(successors[k], outWeights[k]) }
+        for k in out.offsets[i]..<out.offsets[i + 1] { body(out.neighbors[k], out.weights[k]) }
     }
 
     /// Predecessors of `i` with edge weights, ascending.
     @inline(__always)
     public func forEachPredecessor(of i: Int, _ body: (Int, Double) -> Void) {
-        for k in inOffsets[i]..<inOffsets[i + 1] { body(predecessors[k], inWeights[k]) }
+        for k in into.offsets[i]..<into.offsets[i + 1] { body(into.neighbors[k], into.weights[k]) }
     }
 
     /// Every edge once, by source then target.
@@ -97,11 +97,12 @@ public struct DirectedGraph: Sendable {
 
     /// Number of distinct neighbours of `i`, in or out, each counted once.
     public func neighborCount(_ i: Int) -> Int {
-        var (a, b, n) = (inOffsets[i], outOffsets[i], 0)
-        let (aEnd, bEnd) = (inOffsets[i + 1], outOffsets[i + 1])
+        let (ins, outs) = (into.neighbors, out.neighbors)
+        var (a, b, n) = (into.offsets[i], out.offsets[i], 0)
+        let (aEnd, bEnd) = (into.offsets[i + 1], out.offsets[i + 1])
         while a < aEnd || b < bEnd {
-            if b == bEnd || (a < aEnd && predecessors[a] < successors[b]) { a += 1 }
-            else if a == aEnd || successors[b] < predecessors[a] { b += 1 }
+            if b == bEnd || (a < aEnd && ins[a] < outs[b]) { a += 1 }
+            else if a == aEnd || outs[b] < ins[a] { b += 1 }
             else { a += 1; b += 1 }
             n += 1
         }

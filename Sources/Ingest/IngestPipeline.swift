@@ -118,7 +118,8 @@ package enum IngestPipeline {
                 for notice in decoded.notices {
                     switch notice {
                     case .delete(let id, let user): batch.deletes.append((id, user))
-                    case .other: batch.otherNotices += 1
+                    case .other(let kind, let track, let timestampMs):
+                        batch.notices.append(StreamNotice(kind: kind, track: track, timestampMs: timestampMs, position: position))
                     }
                 }
             case .failure(let failure):

@@ -30,9 +30,12 @@ public final class TweetDecoder {
             return .failure(DecodeFailure(message: "JSON is not an object (one tweet or notice per line expected)"))
         }
         var out = Decoded()
-        if let notice = decodeNotice(root) {
+        switch decodeNotice(root) {
+        case .success(let notice?):
             out.notices.append(notice)
             return .success(out)
+        case .failure(let f): return .failure(f)
+        case .success(nil): break
         }
         let data = json[root, "data"]
         if data >= 0 {
@@ -67,24 +70,44 @@ public final class TweetDecoder {
         "limit", "scrub_geo", "status_withheld", "user_withheld", "warning", "disconnect", "friends", "event",
     ]
 
-    private func decodeNotice(_ root: JSONDocument.Element) -> Notice? {
+    /// The line's notice (nil: it is none); a failure names a limit notice's `track` or a
+    /// notice's `timestamp_ms` that is there but no whole number of 0 or more.
+    private func decodeNotice(_ root: JSONDocument.Element) -> Result<Notice?, DecodeFailure> {
         let delete = json[root, "delete"]
         if delete >= 0 {
             let status = json[delete, "status"]
             if let id = json.id(status, str: "id_str", num: "id") {
-                return .delete(tweetID: id, userID: json.id(status, str: "user_id_str", num: "user_id"))
+                return .success(.delete(tweetID: id, userID: json.id(status, str: "user_id_str", num: "user_id")))
             }
-            return .other(kind: "delete")
+            return .success(.other(kind: "delete"))
         }
         for key in Self.otherNoticeKeys where json[root, key] >= 0 {
-            return .other(kind: key.description)
+            let body = json[root, key], isLimit = key.description == "limit"
+            let track: Int64?, timestampMs: Int64?
+            switch (isLimit ? count(json[body, "track"], field: "limit.track") : .success(nil),
+                    count(json[body, "timestamp_ms"], field: "\(key).timestamp_ms")) {
+            case (.failure(let f), _), (_, .failure(let f)): return .failure(f)
+            case (.success(let t), .success(let ms)): (track, timestampMs) = (t, ms)
+            }
+            return .success(.other(kind: key.description, track: track, timestampMs: timestampMs))
         }
         // v2 batch compliance: {"id", "action", "reason", ...} and no text.
         let action = json[root, "action"]
         if let action = json.string(action), json[root, "text"] < 0, let id = json.id(json[root, "id"]) {
-            return action == "delete" ? .delete(tweetID: id, userID: nil) : .other(kind: "compliance:\(action)")
+            return .success(action == "delete" ? .delete(tweetID: id, userID: nil) : .other(kind: "compliance:\(action)"))
         }
-        return nil
+        return .success(nil)
+    }
+
+    /// A notice's count or time: absent or null (nil), or a whole number of 0 or more given
+    /// as a number or a decimal string (as Twitter sends `timestamp_ms`).
+    private func count(_ e: JSONDocument.Element, field: String) -> Result<Int64?, DecodeFailure> {
+        guard e >= 0, json.typeName(e) != "null" else { return .success(nil) }
+        if let n = json.string(e).flatMap({ $0.utf8.allSatisfy { (48...57).contains($0) } ? Int64($0) : nil }) ?? json.int64(e), n >= 0 {
+            return .success(n)
+        }
+        let shown = json.string(e).map { "\"\($0.prefix(40))\"" } ?? json.typeName(e)
+        return .failure(DecodeFailure(message: "field \(field) is \(shown), not a whole number of 0 or more"))
     }
 
     // MARK: - v1.1

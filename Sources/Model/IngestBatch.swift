@@ -18,8 +18,8 @@ public struct IngestBatch: Sendable {
     public var tweets: [Item] = []
     /// Delete notices: the tweet (and its user when given).
     public var deletes: [(tweetID: Int64, userID: Int64?)] = []
-    /// Other stream notices, counted only.
-    public var otherNotices = 0
+    /// Other stream notices (limits, warnings, …), in file order.
+    public var notices: [StreamNotice] = []
     /// Lines that could not be read.
     public var badLines: [BadLine] = []
     /// Lines read, blank ones included.
@@ -82,5 +82,28 @@ extension IngestTarget {
     /// A target that keeps no record of members reads each one as it reads a file.
     public func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
         try plan(path: path, force: force)
+    }
+}
+
+extension IngestBatch {
+    /// The time each of `notices` is placed at when it carries no `timestamp_ms`
+    /// (ANALYSIS.md, "Collection completeness"): the `created_at` of the last tweet before it
+    /// in the file, nil when none came before. `last` is that of the last tweet before this
+    /// batch; the second result is the one after it, to carry into the next batch.
+    public func noticePlacements(after last: Int64?) -> (placements: [Int64?], last: Int64?) {
+        var last = last
+        var next = 0
+        func advance(to offset: Int64) {
+            while next < tweets.count, tweets[next].position.offset < offset {
+                last = tweets[next].tweet.createdAt ?? last
+                next += 1
+            }
+        }
+        let placements = notices.map { notice -> Int64? in
+            advance(to: notice.position.offset)
+            return last
+        }
+        advance(to: .max)
+        return (placements, last)
     }
 }

@@ -4,8 +4,29 @@ public enum Notice: Sendable, Equatable {
     /// the tweet must disappear and stay gone.
     case delete(tweetID: Int64, userID: Int64?)
     /// `limit`, `scrub_geo`, `status_withheld`, `user_withheld`, `warning`, other
-    /// compliance actions: counted, otherwise skipped.
-    case other(kind: String)
+    /// compliance actions: kept in the store's `notices` table, otherwise skipped. `track` is
+    /// a limit notice's count of tweets withheld since the connection opened; `timestampMs` the
+    /// notice's own `timestamp_ms` (milliseconds since 1970), when it has one.
+    case other(kind: String, track: Int64? = nil, timestampMs: Int64? = nil)
+}
+
+/// A stream notice other than a delete, as read from its line: what the store keeps of it.
+public struct StreamNotice: Sendable, Equatable {
+    /// The notice's key: `limit`, `warning`, `scrub_geo`, … (`compliance:ACTION` for v2).
+    public var kind: String
+    /// A limit notice's cumulative count of withheld tweets (nil for other kinds).
+    public var track: Int64?
+    /// Its `timestamp_ms`, when present.
+    public var timestampMs: Int64?
+    /// Where it was read.
+    public var position: SourcePosition
+    /// A notice read at `position`.
+    public init(kind: String, track: Int64?, timestampMs: Int64?, position: SourcePosition) {
+        self.kind = kind
+        self.track = track
+        self.timestampMs = timestampMs
+        self.position = position
+    }
 }
 
 /// A line that could not be read as a tweet or a notice.

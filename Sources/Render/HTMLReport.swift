@@ -41,14 +41,15 @@ public enum HTMLReport {
             .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
     }
 
+    /// A table in a box that scrolls sideways when the table is wider than the page.
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        var s = "<table><thead><tr>" + header.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        var s = "<div class=\"scroll\"><table><thead><tr>" + header.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
             s += "<tr>" + row.enumerated().map { i, c in
                 "<td\(numeric.contains(i) ? " class=\"n\"" : "")>\(Markup.escape(c))</td>"
             }.joined() + "</tr>"
         }
-        return s + "</tbody></table>"
+        return s + "</tbody></table></div>"
     }
 
     static func num(_ v: Int64) -> String { AnalysisText.grouped(v) }
@@ -65,7 +66,10 @@ public enum HTMLReport {
         svg{width:100%;height:auto;display:block}figure{margin:8px 0}
         .grid{stroke:#e5e5e5}.axis{stroke:#444}.tick{font-size:11px;fill:#444}.axis-title{font-size:12px;fill:#222}
         .legend{font-size:12px;fill:#222}.nl{font-size:11px;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}
-        .net{max-width:760px;margin:auto}.heat{max-width:800px}
+        .net{max-width:760px;margin:auto}.heat{max-width:800px}svg{max-width:860px}.scroll{overflow-x:auto;max-width:100%}
+        code{overflow-wrap:anywhere}
+        @media (max-width:600px){main{padding:12px 10px}h1{font-size:1.4em}
+        .tick{font-size:20px}.axis-title,.legend{font-size:22px}.nl{font-size:24px}}
         @media print{main{max-width:none;padding:0}section{break-inside:avoid}h2{break-after:avoid}}
         """
 }

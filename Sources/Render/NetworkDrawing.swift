@@ -31,6 +31,6 @@ extension SVGCharts {
             guard let label = n.label else { continue }
             s += #"<text x="\#(px(i))" y="\#(py(i, n.radius + 2))" class="nl" text-anchor="middle">\#(Markup.escape(label))</text>"#
         }
-        return s + legend(items, x: 10, y: 10) + "</svg>"
+        return s + legend(items, x: 10, y: 10, right: size - 10) + "</svg>"
     }
 }

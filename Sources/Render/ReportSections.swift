@@ -43,9 +43,11 @@ extension HTMLReport {
     }
 
     static func timeline(_ d: ReportData) -> ReportSection {
+        // Active accounts are drawn last: a day has at least as many tweets as accounts, and
+        // the tweets line drawn over them would hide them where the two meet.
         let html = SVGCharts.lines(dates: d.days.rows.map(\.date), series: [
-            ("active accounts", d.days.rows.map(\.activeUsers), SVGCharts.secondColour),
             ("tweets", d.days.rows.map(\.tweets), SVGCharts.weekdayColour),
+            ("active accounts", d.days.rows.map(\.activeUsers), SVGCharts.secondColour),
         ], yTitle: "per day")
         return ReportSection(id: "timeline", title: "Grafiek 11 — tweets and active accounts per day", html: html)
     }

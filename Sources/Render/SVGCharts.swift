@@ -23,7 +23,7 @@ enum SVGCharts {
     }
 
     struct Frame {
-        let width = 860.0, height = 260.0, left = 56.0, right = 16.0, top = 14.0, bottom = 40.0
+        let width = 860.0, height = 260.0, left = 66.0, right = 16.0, top = 14.0, bottom = 40.0
         var plotWidth: Double { width - left - right }
         var plotHeight: Double { height - top - bottom }
     }
@@ -38,7 +38,7 @@ enum SVGCharts {
             s += #"<line x1="\#(fmt(f.left))" x2="\#(fmt(f.width - f.right))" y1="\#(fmt(y(v)))" y2="\#(fmt(y(v)))" class="grid"/>"#
             s += #"<text x="\#(fmt(f.left - 6))" y="\#(fmt(y(v) + 4))" class="tick" text-anchor="end">\#(label(v))</text>"#
         }
-        s += #"<text x="14" y="\#(fmt(f.top + f.plotHeight / 2))" class="axis-title" transform="rotate(-90 14 \#(fmt(f.top + f.plotHeight / 2)))" text-anchor="middle">\#(Markup.escape(yTitle))</text>"#
+        s += #"<text x="18" y="\#(fmt(f.top + f.plotHeight / 2))" class="axis-title" transform="rotate(-90 18 \#(fmt(f.top + f.plotHeight / 2)))" text-anchor="middle">\#(Markup.escape(yTitle))</text>"#
         s += #"<text x="\#(fmt(f.left + f.plotWidth / 2))" y="\#(fmt(f.height - 4))" class="axis-title" text-anchor="middle">\#(Markup.escape(xTitle))</text>"#
         s += #"<line x1="\#(fmt(f.left))" x2="\#(fmt(f.width - f.right))" y1="\#(fmt(f.top + f.plotHeight))" y2="\#(fmt(f.top + f.plotHeight))" class="axis"/>"#
         return (s, y)
@@ -55,13 +55,14 @@ enum SVGCharts {
             let x = f.left + Double(i) * w
             s += #"<rect x="\#(fmt(x + w * 0.1))" y="\#(fmt(y(Double(v))))" width="\#(fmt(max(w * 0.8, 0.5)))" height="\#(fmt(f.top + f.plotHeight - y(Double(v))))" fill="\#(colours[i % colours.count])"><title>\#(Markup.escape(labels[i])): \#(v)</title></rect>"#
             if i % labelEvery == 0 {
-                s += #"<text x="\#(fmt(x + w / 2))" y="\#(fmt(f.top + f.plotHeight + 14))" class="tick" text-anchor="middle">\#(Markup.escape(labels[i]))</text>"#
+                s += #"<text x="\#(fmt(x + w / 2))" y="\#(fmt(f.top + f.plotHeight + 18))" class="tick" text-anchor="middle">\#(Markup.escape(labels[i]))</text>"#
             }
         }
         return s + "</svg>"
     }
 
-    /// Two daily series over a long period as lines, with year ticks on the x axis.
+    /// Daily series over a long period as lines, with year ticks on the x axis; later series
+    /// are drawn over earlier ones.
     static func lines(dates: [String], series: [(name: String, values: [Int64], colour: String)], yTitle: String) -> String {
         let f = Frame()
         let maxY = Double(series.flatMap(\.values).max() ?? 0)
@@ -69,9 +70,13 @@ enum SVGCharts {
         var s = head
         let n = max(1, dates.count - 1)
         let x = { (i: Int) in f.left + f.plotWidth * Double(i) / Double(n) }
-        for (i, d) in dates.enumerated() where d.hasSuffix("-01-01") || i == 0 {
+        let yearStarts = dates.indices.filter { dates[$0].hasSuffix("-01-01") }
+        // The first day is labelled (YYYY-MM) unless a year's label would run into it.
+        let labelFirst = yearStarts.first.map { x($0) - x(0) > 90 } ?? true
+        for i in (labelFirst && yearStarts.first != 0 ? [0] : []) + yearStarts where i < dates.count {
+            let d = dates[i]
             s += #"<line x1="\#(fmt(x(i)))" x2="\#(fmt(x(i)))" y1="\#(fmt(f.top))" y2="\#(fmt(f.top + f.plotHeight))" class="grid"/>"#
-            s += #"<text x="\#(fmt(x(i)))" y="\#(fmt(f.top + f.plotHeight + 14))" class="tick" text-anchor="middle">\#(d.prefix(i == 0 ? 7 : 4))</text>"#
+            s += #"<text x="\#(fmt(x(i)))" y="\#(fmt(f.top + f.plotHeight + 18))" class="tick" text-anchor="middle">\#(d.prefix(i == 0 && !d.hasSuffix("-01-01") ? 7 : 4))</text>"#
         }
         for line in series {
             let points = line.values.enumerated().map { "\(fmt(x($0.offset))),\(fmt(y(Double($0.element))))" }.joined(separator: " ")
@@ -81,36 +86,47 @@ enum SVGCharts {
         return s + "</svg>"
     }
 
-    static func legend(_ items: [(String, String)], x: Double, y: Double) -> String {
+    /// Colour swatches with names from (`x`, `y`), in rows that end before `right`.
+    static func legend(_ items: [(String, String)], x: Double, y: Double, right: Double = 840) -> String {
         var s = ""
-        var cx = x
+        var cx = x, cy = y
         for (name, colour) in items {
-            s += #"<rect x="\#(fmt(cx))" y="\#(fmt(y))" width="12" height="12" fill="\#(colour)"/>"#
-            s += #"<text x="\#(fmt(cx + 16))" y="\#(fmt(y + 10))" class="legend">\#(Markup.escape(name))</text>"#
-            cx += 24 + Double(name.count) * 7
+            // Room for the name at the narrow layout's larger legend font (HTMLReport.css).
+            let width = 28 + Double(name.count) * 13
+            if cx > x, cx + width > right {
+                cx = x
+                cy += 26
+            }
+            s += #"<rect x="\#(fmt(cx))" y="\#(fmt(cy))" width="12" height="12" fill="\#(colour)"/>"#
+            s += #"<text x="\#(fmt(cx + 16))" y="\#(fmt(cy + 10))" class="legend">\#(Markup.escape(name))</text>"#
+            cx += width
         }
         return s
     }
 
-    /// The 7 × 24 week-hour heatmap with a colour scale.
+    /// The 7 × 24 week-hour heatmap. Its colour scale runs from the fewest tweets of any
+    /// hour of the week to the most, and says both numbers under its ends.
     static func heatmap(_ m: [[Int64]]) -> String {
-        let cell = 30.0, left = 44.0, top = 20.0
-        let maxV = Double(m.flatMap { $0 }.max() ?? 0)
+        let cell = 30.0, left = 58.0, top = 20.0
+        let values = m.flatMap { $0 }
+        let minV = Double(values.min() ?? 0), maxV = Double(values.max() ?? 0)
         let days = CivilDate.weekdayNames
-        var s = #"<svg viewBox="0 0 \#(Int(left + 24 * cell + 10)) \#(Int(top + 7 * cell + 50))" role="img">"#
+        var s = #"<svg viewBox="0 0 \#(Int(left + 24 * cell + 10)) \#(Int(top + 7 * cell + 60))" role="img">"#
         for h in 0..<24 { s += #"<text x="\#(fmt(left + Double(h) * cell + cell / 2))" y="14" class="tick" text-anchor="middle">\#(h)</text>"# }
         for (d, row) in m.enumerated() {
             s += #"<text x="\#(fmt(left - 6))" y="\#(fmt(top + Double(d) * cell + cell / 2 + 4))" class="tick" text-anchor="end">\#(days[d])</text>"#
             for (h, v) in row.enumerated() {
-                let t = maxV > 0 ? Double(v) / maxV : 0
+                let t = maxV > minV ? (Double(v) - minV) / (maxV - minV) : 0
                 s += #"<rect x="\#(fmt(left + Double(h) * cell))" y="\#(fmt(top + Double(d) * cell))" width="\#(fmt(cell - 1))" height="\#(fmt(cell - 1))" fill="\#(blue(t))"><title>\#(days[d]) \#(h):00 — \#(v) tweets</title></rect>"#
             }
         }
-        let ly = top + 7 * cell + 18
+        let ly = top + 7 * cell + 14
         for k in 0..<10 {
-            s += #"<rect x="\#(fmt(left + Double(k) * 30))" y="\#(fmt(ly))" width="30" height="10" fill="\#(blue(Double(k) / 9))"/>"#
+            s += #"<rect x="\#(fmt(left + Double(k) * 30))" y="\#(fmt(ly))" width="30" height="12" fill="\#(blue(Double(k) / 9))"/>"#
         }
-        s += #"<text x="\#(fmt(left))" y="\#(fmt(ly + 24))" class="tick">0</text><text x="\#(fmt(left + 300))" y="\#(fmt(ly + 24))" class="tick" text-anchor="end">\#(label(maxV)) tweets per hour of the week</text>"#
+        s += #"<text x="\#(fmt(left))" y="\#(fmt(ly + 34))" class="tick scale-min">\#(Int64(minV))</text>"#
+            + #"<text x="\#(fmt(left + 300))" y="\#(fmt(ly + 34))" class="tick scale-max" text-anchor="end">\#(Int64(maxV))</text>"#
+            + #"<text x="\#(fmt(left + 320))" y="\#(fmt(ly + 12))" class="legend">tweets in an hour</text>"#
         return s + "</svg>"
     }
 

@@ -17,7 +17,9 @@ final class BatchWriter {
     var commitLines = 65_536
 
     private let insertTweet, insertHashtag, insertMention, insertURL, upsertUser: Statement
-    private let deleteTweet, rememberDelete, insertBadLine: Statement
+    private let deleteTweet, rememberDelete, insertBadLine, insertNotice: Statement
+    /// Moves a notice read before in one of `ids` (earlier reads of the input) to this read.
+    private var moveNotice: (ids: [Int64], statement: Statement)?
 
     init(db: Connection, runID: Int64) throws {
         self.db = db
@@ -48,6 +50,10 @@ final class BatchWriter {
         deleteTweet = try db.prepare("DELETE FROM tweets WHERE id = ?")
         rememberDelete = try db.prepare("INSERT OR IGNORE INTO deleted_tweets (id, user_id, run_id) VALUES (?,?,?)")
         insertBadLine = try db.prepare("INSERT INTO bad_lines (file_id, line, offset, error, text, run_id) VALUES (?,?,?,?,?,?)")
+        insertNotice = try db.prepare("""
+            INSERT INTO notices (file_id, line, offset, previous_tweet_at, run_id, kind, track, timestamp_ms)
+            VALUES (?,?,?,?,?,?,?,?)
+            """)
         let known = try db.prepare("SELECT id FROM deleted_tweets")
         while try known.step() { deletedIDs.insert(known.int64(0)) }
     }
@@ -83,12 +89,15 @@ final class BatchWriter {
         uncommittedLines = 0
     }
 
-    /// Writes one batch's rows (tweets, entities, authors, deletes, bad lines) for the file
-    /// `fileID`; returns what it stored. Call inside `inTransaction`.
-    func write(_ batch: IngestBatch, fileID: Int64) throws -> IngestCounts {
+    /// Writes one batch's rows (tweets, entities, authors, deletes, notices, bad lines) for
+    /// the file `fileID`, whose earlier reads are `earlierReads` and whose last tweet before
+    /// the batch came at `lastTweetAt`; returns what it stored and the time of the file's last
+    /// tweet after the batch. Call inside `inTransaction`.
+    func write(_ batch: IngestBatch, fileID: Int64, earlierReads: [Int64],
+               lastTweetAt: Int64?) throws -> (counts: IngestCounts, lastTweetAt: Int64?) {
         var c = IngestCounts()
         c.lines = batch.lines
-        c.notices = batch.otherNotices
+        c.notices = batch.notices.count
         c.badLines = batch.badLines.count
         var stored: [(tweet: Tweet, seq: Int64)] = []
         stored.reserveCapacity(batch.tweets.count)
@@ -128,7 +137,34 @@ final class BatchWriter {
             insertBadLine.bindAll(fileID, Int64(bad.line), bad.offset, bad.error, bad.bytes, runID)
             try insertBadLine.run()
         }
-        return c
+        let placed = batch.noticePlacements(after: lastTweetAt)
+        for (notice, previousTweetAt) in zip(batch.notices, placed.placements) {
+            try keep(notice, previousTweetAt: previousTweetAt, fileID: fileID, earlierReads: earlierReads)
+        }
+        return (c, placed.last)
+    }
+
+    /// Stores one notice; one that an earlier read of the same input stored at the same place
+    /// with the same content moves to this read instead (a --force rerun, a grown file).
+    private func keep(_ n: StreamNotice, previousTweetAt: Int64?, fileID: Int64, earlierReads: [Int64]) throws {
+        let line = Int64(n.position.line), offset = n.position.offset
+        if !earlierReads.isEmpty {
+            if moveNotice?.ids != earlierReads {
+                // Parameters: 1-5 the new place, ?3 the offset again, then 6-8 the content.
+                moveNotice = (earlierReads, try db.prepare("""
+                    UPDATE notices SET file_id = ?, line = ?, offset = ?, previous_tweet_at = ?, run_id = ?
+                    WHERE id = (SELECT id FROM notices WHERE file_id IN (\(earlierReads.map(String.init).joined(separator: ",")))
+                                AND offset = ?3 AND kind = ? AND track IS ? AND timestamp_ms IS ? LIMIT 1)
+                    """))
+            }
+            if let move = moveNotice?.statement {
+                move.bindAll(fileID, line, offset, previousTweetAt, runID, n.kind, n.track, n.timestampMs)
+                try move.run()
+                if db.changes > 0 { return }
+            }
+        }
+        insertNotice.bindAll(fileID, line, offset, previousTweetAt, runID, n.kind, n.track, n.timestampMs)
+        try insertNotice.run()
     }
 
     /// One entity table: a row (tweet id, tweet seq, then what `bind` binds from 3 on) per

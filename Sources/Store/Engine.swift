@@ -8,6 +8,15 @@ package enum Engine {
     case postgres(PGConnection)
 }
 
+extension Store {
+    /// True for a PostgreSQL store. It keeps no summary tables: the analyses have the server
+    /// group the rows instead (counts per bucket, per tag, per pair), never reading every row.
+    public var isPostgres: Bool {
+        if case .postgres = engine { return true }
+        return false
+    }
+}
+
 /// Which engine a `--db` value names.
 public enum StoreLocation {
     /// True for a `postgresql://` or `postgres://` URL; anything else is a store file's path.
@@ -24,6 +33,11 @@ public protocol SQLDialect: Sendable {
     func caseInsensitiveIn(_ column: String, count: Int) -> String
     /// A planner hint naming an index (empty where the engine has none or takes none).
     func indexHint(_ name: String, present: Bool) -> String
+    /// A scalar subquery: the `column` values of the rows of `table` where `condition` holds,
+    /// in `order`, joined by `separator` (a literal without quotes) into one text; NULL
+    /// for no rows.
+    func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
+                    separator: String) -> String
 }
 
 /// SQLite's fragments.
@@ -33,6 +47,13 @@ struct SQLiteDialect: SQLDialect {
     }
 
     func indexHint(_ name: String, present: Bool) -> String { present ? "INDEXED BY \(name)" : "" }
+
+    /// SQLite's group_concat takes no ORDER BY before 3.44: it joins in the order an ordered
+    /// subquery yields its rows.
+    func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
+                    separator: String) -> String {
+        "(SELECT group_concat(v, '\(separator)') FROM (SELECT \(column) AS v FROM \(table) WHERE \(condition) ORDER BY \(order)))"
+    }
 }
 
 /// PostgreSQL's fragments. Text compares in the "C" collation, where `lower` folds ASCII
@@ -43,6 +64,11 @@ struct PostgresDialect: SQLDialect {
     }
 
     func indexHint(_ name: String, present: Bool) -> String { "" }
+
+    func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
+                    separator: String) -> String {
+        "(SELECT string_agg(\(column), '\(separator)' ORDER BY \(order)) FROM \(table) WHERE \(condition))"
+    }
 
     /// `sql` with its `?` placeholders numbered `$1`, `$2`, … (not inside quotes or comments).
     static func numberPlaceholders(_ sql: String) -> String {

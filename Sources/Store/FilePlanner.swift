@@ -9,11 +9,17 @@ final class FilePlanner {
     private let savePosition: Statement
     /// The `files` row of the input being read.
     private(set) var currentFileID: Int64 = 0
+    /// The earlier `files` rows of the same input (path and member): notices read there
+    /// again move to this read (`BatchWriter`).
+    private(set) var earlierReads: [Int64] = []
+    /// `created_at` of the last tweet read so far in the input being read (nil: none yet),
+    /// saved with the position so that a resumed read places its notices as a whole one would.
+    private(set) var lastTweetAt: Int64?
 
     init(db: Connection, runID: Int64) throws {
         self.db = db
         self.runID = runID
-        savePosition = try db.prepare("UPDATE files SET bytes_done = ?, lines_done = ? WHERE id = ?")
+        savePosition = try db.prepare("UPDATE files SET bytes_done = ?, lines_done = ?, last_tweet_at = ? WHERE id = ?")
     }
 
     /// A file already ingested completely with the same size and modification time is
@@ -35,7 +41,7 @@ final class FilePlanner {
 
     private func plan(path: String, member: String?, size: Int64?, mtime: Int64?, force: Bool) throws -> FilePlan {
         let s = try db.prepare("""
-            SELECT id, complete, bytes_done, lines_done FROM files
+            SELECT id, complete, bytes_done, lines_done, last_tweet_at FROM files
             WHERE path = ? AND member IS ? AND size IS ? AND mtime_ns IS ? ORDER BY id DESC LIMIT 1
             """)
         s.bind(1, path)
@@ -45,10 +51,21 @@ final class FilePlanner {
         if try s.step(), !force {
             if s.int64(1) == 1 { return .skip }
             currentFileID = s.int64(0)
+            lastTweetAt = s.isNull(4) ? nil : s.int64(4)
             try db.execute("UPDATE files SET run_id = \(runID) WHERE id = \(currentFileID)")
+            try findEarlierReads(path: path, member: member)
             return .read(resumeOffset: s.int64(2), resumeLine: Int(s.int64(3)))
         }
         return try insert(path: path, member: member, size: size, mtime: mtime)
+    }
+
+    private func findEarlierReads(path: String, member: String?) throws {
+        let s = try db.prepare("SELECT id FROM files WHERE path = ? AND member IS ? AND id <> ? ORDER BY id")
+        s.bind(1, path)
+        s.bind(2, member)
+        s.bind(3, currentFileID)
+        earlierReads = []
+        while try s.step() { earlierReads.append(s.int64(0)) }
     }
 
     private func insert(path: String, member: String?, size: Int64?, mtime: Int64?) throws -> FilePlan {
@@ -60,15 +77,16 @@ final class FilePlanner {
         insert.bind(5, runID)
         try insert.run()
         currentFileID = try db.scalar("SELECT last_insert_rowid()")
+        lastTweetAt = nil
+        try findEarlierReads(path: path, member: member)
         return .read(resumeOffset: 0, resumeLine: 0)
     }
 
-    /// Records how far the current file is read (inside the batch's transaction, so the
-    /// position commits together with the rows).
-    func savePosition(after batch: IngestBatch) throws {
-        savePosition.bind(1, batch.endOffset)
-        savePosition.bind(2, Int64(batch.endLine))
-        savePosition.bind(3, currentFileID)
+    /// Records how far the current file is read, and the time of the last tweet read in it
+    /// (inside the batch's transaction, so the position commits together with the rows).
+    func savePosition(after batch: IngestBatch, lastTweetAt: Int64?) throws {
+        self.lastTweetAt = lastTweetAt
+        savePosition.bindAll(batch.endOffset, Int64(batch.endLine), lastTweetAt, currentFileID)
         try savePosition.run()
     }
 

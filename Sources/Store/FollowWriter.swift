@@ -10,8 +10,10 @@ package final class FollowWriter {
     private let ledger: RunLedger
     private let files: FilePlanner
 
-    /// Opens (or creates) the store at `path`; throws `StoreError.locked` when an ingest holds it.
+    /// Opens (or creates) the store at `path`; throws `StoreError.locked` when an ingest holds it
+    /// (`PostgresError.unsupported` for a PostgreSQL store: follow lists go into SQLite stores only).
     package init(path: String) throws {
+        if StoreLocation.isPostgres(path) { throw PostgresError.unsupported(path: path) }
         store = try Store.openForWriting(path: path, lock: WriterLock(storePath: path))
         ledger = try RunLedger(db: store.db)
         files = try FilePlanner(db: store.db, runID: ledger.id)

@@ -31,6 +31,9 @@ extension Store {
     /// in the size of the result.
     public func query(_ sql: String, parameters: [String: SQLValue], columns: ([String]) throws -> Void,
                       row: ([SQLValue]) throws -> Void) throws {
+        if case .postgres(let connection) = engine {
+            return try PGReadOnlySQL.run(sql, parameters: parameters, on: connection, columns: columns, row: row)
+        }
         let statements = try prepareAll(sql)
         guard let last = statements.last else { throw StoreError.emptyStatement }
         let known = try parameterNames(of: statements)
@@ -57,6 +60,7 @@ extension Store {
     /// The named parameters of `sql`'s statements, without their `:`/`@`/`$`, in order of
     /// first use; an empty text is `StoreError.emptyStatement`.
     public func parameterNames(_ sql: String) throws -> [String] {
+        if case .postgres = engine { return try PGReadOnlySQL.parameterNames(sql) }
         let statements = try prepareAll(sql)
         if statements.isEmpty { throw StoreError.emptyStatement }
         return try parameterNames(of: statements)

@@ -269,5 +269,29 @@ package enum Schema {
                   AND b IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
         END;
         """,
+        // Every stream notice but deletes (applied, in deleted_tweets), with its time and the
+        // place it was read (ANALYSIS.md "Collection completeness"). A notice read again (a
+        // --force rerun, a file grown since) moves to the newer read of the same input instead
+        // of being stored twice (BatchWriter). `previous_tweet_at` places a notice without a
+        // timestamp; `files.last_tweet_at` carries it across an interrupted read.
+        // meta.notices_since_file: inputs read in files rows up to it were read before
+        // notices were kept (`Completeness.inputsWithoutNotices`).
+        """
+        CREATE TABLE notices (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,                  -- limit, warning, scrub_geo, ..., compliance:ACTION
+            timestamp_ms INTEGER,                -- its own timestamp_ms; NULL when it has none
+            track INTEGER,                       -- limit: tweets withheld since the connection opened
+            previous_tweet_at INTEGER,           -- created_at of the last tweet before it in its input
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            line INTEGER NOT NULL,
+            offset INTEGER NOT NULL,             -- uncompressed byte offset of its line
+            run_id INTEGER
+        );
+        CREATE INDEX notices_file ON notices(file_id, offset);
+        CREATE INDEX files_path_member ON files(path, member);
+        ALTER TABLE files ADD COLUMN last_tweet_at INTEGER;
+        INSERT INTO meta VALUES ('notices_since_file', (SELECT coalesce(max(id), 0) FROM files));
+        """,
     ]
 }

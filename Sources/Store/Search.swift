@@ -69,6 +69,7 @@ extension Store {
 
     /// Runs `r`, handing each hit to `each` as it is read (memory flat in the number of hits).
     public func search(_ r: SearchRequest, each: (SearchHit) throws -> Void) throws {
+        if case .postgres(let connection) = engine { return try PGSearch.search(r, on: connection, each: each) }
         // Only fixed SQL text is chosen here; every user value goes in as a parameter.
         let order: String
         switch r.sort {
@@ -101,6 +102,7 @@ extension Store {
 
     /// How many tweets `r` matches, whatever its limit.
     public func searchCount(_ r: SearchRequest) throws -> Int {
+        if case .postgres(let connection) = engine { return try PGSearch.count(r, on: connection) }
         let s = try prepareSearch("""
             SELECT count(*) FROM tweets_fts JOIN tweets t ON t.seq = tweets_fts.rowid
             WHERE \(Self.searchFilter)
@@ -151,6 +153,7 @@ extension Store {
     /// for a store this twindex wrote (each commit indexes its tweets); more for one an older
     /// twindex left mid-run. The next ingest indexes them first.
     public func unindexedTweetCount() throws -> Int64 {
-        try scalar("SELECT count(*) FROM tweets WHERE seq > (SELECT value FROM meta WHERE key = 'fts_indexed_seq')")
+        guard case .sqlite = engine else { return 0 }   // PostgreSQL indexes each row as it is stored
+        return try scalar("SELECT count(*) FROM tweets WHERE seq > (SELECT value FROM meta WHERE key = 'fts_indexed_seq')")
     }
 }

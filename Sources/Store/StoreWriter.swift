@@ -79,8 +79,9 @@ package final class StoreWriter: IngestTarget {
     /// transaction with the batches before it since the last commit.
     package func write(_ batch: IngestBatch) throws {
         let added = try batches.inTransaction(lines: batch.lines) {
-            let c = try batches.write(batch, fileID: files.currentFileID)
-            try files.savePosition(after: batch)
+            let (c, lastTweetAt) = try batches.write(batch, fileID: files.currentFileID, earlierReads: files.earlierReads,
+                                                     lastTweetAt: files.lastTweetAt)
+            try files.savePosition(after: batch, lastTweetAt: lastTweetAt)
             try ledger.add(c)
             return c
         }

@@ -14,17 +14,23 @@ extension CommunityDetection.Algorithm: ExpressibleByArgument {}
 /// `--by day|week|month` (timeline).
 extension TimelineResult.Period: ExpressibleByArgument {}
 
+/// `--by day|hour` (completeness).
+extension CompletenessResult.Period: ExpressibleByArgument {}
+
 /// `--sort rank|newest|oldest` (search).
 extension SearchRequest.Sort: ExpressibleByArgument {}
 
 /// `--format table|csv|json|jsonl` (sql, query, search).
 extension Table.Format: ExpressibleByArgument {}
 
-/// `--profile civil|baseline` (generate-corpus).
-extension Profile: ExpressibleByArgument {}
+/// `--archive tar|zip` (generate).
+extension StreamArchiveWriter.Layout: ExpressibleByArgument {}
 
 /// `--kind mention|reply|retweet|quote|interaction|follow|user-hashtag` (network).
 extension NetworkKind: ExpressibleByArgument {}
 
 /// `--sort tweets|mentions_received|followers` (users).
 extension Accounts.Sort: ExpressibleByArgument {}
+
+/// `export tweets|ids|hashtags|mentions|urls|users`.
+extension CorpusExport.Table: ExpressibleByArgument {}

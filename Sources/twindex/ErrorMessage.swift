@@ -49,6 +49,8 @@ enum ErrorMessage {
             return "\(path) holds no tweets: nothing to compute ratios of (run `twindex ingest` first)"
         case .invalidResolution:
             return "--resolution must be a positive number"
+        case .emptyScope:
+            return e.description + "; widen --from/--to, --user/--users-file, --lang or --exclude-retweets"
         default:
             return e.description
         }

@@ -11,12 +11,14 @@ struct NetworkCommand: ParsableCommand {
         commandName: "network",
         abstract: "Figuur 2 and the account graphs: who mentions, replies to, retweets, quotes or follows whom, with betweenness, PageRank and communities.",
         discussion: """
-            Nodes are accounts (lower-cased screen names); a directed edge runs from a tweet's author and weighs the unique tweets linking the pair (follow edges weigh 1). mention leaves native retweets out unless --include-retweets; interaction is the union of mention, reply, retweet and quote, a tweet counting once per pair; follow reads the edges `twindex follows` imported; user-hashtag is the bipartite graph of accounts and the hashtags in more than --more-than tweets. Betweenness is exact (networkx and Gephi's normalised definition) unless --betweenness-samples K estimates it from K seeded sources; PageRank is weighted, damping 0.85. Communities as in cooccur.
+            Nodes are accounts (lower-cased screen names); a directed edge runs from a tweet's author and weighs the unique tweets linking the pair (follow edges weigh 1). mention leaves native retweets out unless --include-retweets; interaction is the union of mention, reply, retweet and quote, a tweet counting once per pair; follow reads the edges `twindex follows` imported; user-hashtag is the bipartite graph of accounts and the hashtags in more than --more-than tweets. Betweenness is exact (networkx and Gephi's normalised definition) unless --betweenness-samples K estimates it from K seeded sources; PageRank is weighted, damping 0.85. Communities as in cooccur. The scope keeps the tweets whose links make the edges and whose authors' tweets are counted, so --corpus-only keeps the accounts that tweeted in it; follow edges are no tweets and all stay; labels and user ids come from the whole store.
 
             Example (the study's Figuur 2):  twindex network --kind follow --min-degree 50 --gexf figuur2.gexf
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Option(help: "mention, reply, retweet, quote, interaction, follow or user-hashtag.")
@@ -50,6 +52,9 @@ struct NetworkCommand: ParsableCommand {
         if moreThan < 0 { throw ValidationError("--more-than must be 0 or more") }
         if let betweennessSamples, betweennessSamples < 1 { throw ValidationError("--betweenness-samples must be at least 1") }
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if includeRetweets && scope.excludeRetweets {
+            throw ValidationError("--include-retweets and --exclude-retweets exclude each other")
+        }
     }
 
     func run() throws {
@@ -61,6 +66,8 @@ struct NetworkCommand: ParsableCommand {
             options.minDegree = minDegree
             options.moreThan = moreThan
             options.betweennessSamples = betweennessSamples
+            options.scope = try scope.resolved()
+            options.timeZone = try zone.zone()
             clustering.apply(to: &options)
             let network = try AccountNetwork.network(in: try Store.openForReading(path: store.path), options: options)
             let result = network.result
@@ -73,7 +80,7 @@ struct NetworkCommand: ParsableCommand {
                 try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             }
             if output.json {
-                Console.json(AccountNetworkExport.json(result))
+                Console.json(AnalysisJSON.scoped(AccountNetworkExport.json(result), options.scope))
                 return
             }
             Console.out(AnalysisText.accountNetwork(result, top: top))

@@ -19,5 +19,13 @@ struct Twindex: ParsableCommand {
             The store is a plain SQLite file; its full-text table is tweets_fts. Set TWINDEX_DB to use another store by default.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, Stats.self, BadLines.self, Show.self, RatiosCommand.self, ActivityCommand.self, TimelineCommand.self, HashtagsCommand.self, WordsCommand.self, RepeatsCommand.self, Cooccur.self, NetworkCommand.self, UsersCommand.self, FollowsCommand.self, Search.self, SQL.self, Query.self, DatasetteMetadataCommand.self, Report.self, GenerateCorpus.self, Demo.self])
+        subcommands: [
+            IngestCommand.self, Stats.self, BadLines.self, Show.self,
+            RatiosCommand.self, ActivityCommand.self, TimelineCommand.self, CompletenessCommand.self,
+            HashtagsCommand.self, WordsCommand.self, RepeatsCommand.self, Cooccur.self,
+            NetworkCommand.self, UsersCommand.self, FollowsCommand.self,
+            Search.self, SQL.self, Query.self,
+            DatasetteMetadataCommand.self, ExportCommand.self,
+            Report.self, GenerateCorpus.self, Demo.self,
+        ])
 }

@@ -9,12 +9,14 @@ struct UsersCommand: ParsableCommand {
         commandName: "users",
         abstract: "Per account: tweets, first and last, Tabel 6 counts and shares, replies, retweets, hashtags, mentions received, followers.",
         discussion: """
-            One row per author in the store. mentions_received counts tweets by other accounts mentioning the account (native retweets left out, as in `network --kind mention`); mentioned_by the distinct accounts among them. followers and friends are the latest profile's. Without --top, --json and --csv give every account and the table the first 20.
+            One row per author of a tweet in the scope (by default the whole store); every figure but followers and friends counts the scope's tweets only. mentions_received counts tweets by other accounts mentioning the account (native retweets left out, as in `network --kind mention`); mentioned_by the distinct accounts among them. followers and friends are the latest profile's. The table shows first and last in --tz with the offset; --json and --csv give them in UTC and add first_local and last_local in --tz. Without --top, --json and --csv give every account and the table the first 20.
 
             Example:  twindex users --sort mentions_received --top 30
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
     @Flag(help: "Print CSV (every column, shares as fractions) instead of a table.")
@@ -34,10 +36,12 @@ struct UsersCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let limit = top ?? (output.json || csv ? nil : 20)
-            let rows = try Accounts.compute(in: try Store.openForReading(path: store.path), sort: sort, limit: limit)
-            if output.json { return Console.json(AccountsExport.json(rows)) }
-            if csv { return FileHandle.standardOutput.write(Data(AccountsExport.table(rows).csv().utf8)) }
-            Console.out(AccountsExport.text(rows, width: Terminal.width))
+            let s = try scope.resolved(), tz = try zone.zone()
+            let rows = try Accounts.compute(in: try Store.openForReading(path: store.path), sort: sort, limit: limit,
+                                            scope: s, timeZone: tz)
+            if output.json { return Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
+            if csv { return FileHandle.standardOutput.write(Data(AccountsExport.table(rows, localIn: tz).csv().utf8)) }
+            Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
         }
     }
 }

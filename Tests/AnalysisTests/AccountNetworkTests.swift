@@ -86,6 +86,20 @@ final class AccountNetworkTests: XCTestCase {
         XCTAssertEqual(r.communities.map(\.size).reduce(0, +), 5)
     }
 
+    /// A scope of A's and D's tweets: t1, t2 (A) and t5, t6 (D) link; the follow edges stay.
+    func testAScopeKeepsOnlyItsTweetsEdgesAndCounts() throws {
+        let s = try corpus()
+        let scoped = try network(s, .interaction) { $0.scope = Scope(users: ["a", "D"]) }
+        XCTAssertEqual(edges(scoped), ["a>b": 2, "a>x": 1, "a>c": 1, "d>c": 1])
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: scoped.nodes.map { ($0.key, $0.tweets) }), ["a": 2, "b": 0, "c": 0, "d": 2, "x": 0])
+        XCTAssertEqual(scoped.nodes.first { $0.key == "x" }?.label, "X", "names come from the whole store")
+        XCTAssertEqual(try network(s, .interaction) { $0.scope = Scope(users: ["a", "d"]); $0.corpusOnly = true }.nodes.map(\.key),
+                       ["a", "d"])
+        XCTAssertEqual(edges(try network(s, .retweet) { $0.scope = Scope(excludeRetweets: true) }), [:])
+        let later = try DateRange(from: "2013-01-08", to: nil)
+        XCTAssertEqual(edges(try network(s, .mention) { $0.scope = Scope(range: later) }), [:])
+    }
+
     func testUserHashtagNetworkIsBipartiteWithDistinctAuthors() throws {
         let tweet = { (id: Int, author: Int, tags: [String]) -> String in
             let h = tags.map { #"{"text":"\#($0)"}"# }.joined(separator: ",")

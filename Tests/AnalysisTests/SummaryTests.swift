@@ -88,6 +88,43 @@ final class SummaryTests: XCTestCase {
         }
     }
 
+    /// Active accounts per week and month, and per day inside a range whose ends cut through
+    /// UTC days: the summaries' two-masks-per-day path and its quarter-by-quarter fallback.
+    func testActiveAccountsByWeekMonthAndInARangeEqualCountingTheTweets() throws {
+        let store = try Store.openForReading(path: Self.path)
+        let all = try tweets(store)
+        let (first, last) = try XCTUnwrap(all.map(\.created).min().flatMap { lo in all.map(\.created).max().map { (lo, $0) } })
+        for name in zones {
+            let zone = try XCTUnwrap(TimeZone(identifier: name))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            calendar.firstWeekday = 2
+            func dayText(_ date: Date) -> String {
+                let c = calendar.dateComponents([.year, .month, .day], from: date)
+                return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+            }
+            // A range from a third into the data to two thirds, as local days.
+            let from = dayText(Date(timeIntervalSince1970: TimeInterval(first + (last - first) / 3)))
+            let to = dayText(Date(timeIntervalSince1970: TimeInterval(first + 2 * (last - first) / 3)))
+            let keys: [(TimelineResult.Period, DateRange, (Date) -> String?)] = [
+                (.week, DateRange(), { dayText(calendar.dateInterval(of: .weekOfYear, for: $0)!.start) }),
+                (.month, DateRange(), { dayText(calendar.dateInterval(of: .month, for: $0)!.start) }),
+                (.day, try DateRange(from: from, to: to), { let d = dayText($0); return d >= from && d <= to ? d : nil }),
+            ]
+            for (period, range, key) in keys {
+                var authors: [String: Set<Int64>] = [:]
+                for t in all {
+                    guard let a = t.author, let k = key(Date(timeIntervalSince1970: TimeInterval(t.created))) else { continue }
+                    authors[k, default: []].insert(a)
+                }
+                let result = try Timeline.compute(in: store, timeZone: zone, by: period, range: range)
+                var got: [String: Int64] = [:]
+                for r in result.rows where r.activeUsers > 0 { got[r.date] = r.activeUsers }
+                XCTAssertEqual(got, authors.mapValues { Int64($0.count) }, "\(name) \(period)")
+            }
+        }
+    }
+
     func testActivityAndRatiosFromTheSummariesEqualCountingTheTweets() throws {
         let store = try Store.openForReading(path: Self.path)
         let all = try tweets(store)

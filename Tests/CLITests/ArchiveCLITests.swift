@@ -61,4 +61,63 @@ final class ArchiveCLITests: XCTestCase {
         let bad = try CLI.run(["ingest", "--db", base, "--from", "23-01-2013", path("stream.tar")])
         XCTAssertTrue(bad.stderr.contains("--from 23-01-2013 is not a date"), bad.stderr)
     }
+
+    /// README's path from a downloaded monthly archive to Tabel 6 against one day, run as
+    /// written on a generated archive of the same layout (three UTC days), and checked against
+    /// the generator's truth: the members read are exactly the day's, and the baseline counts
+    /// are the truth's hours of the UTC day, then of the local day in Europe/Amsterdam.
+    func testTheReadmePathFromAMonthlyArchiveToTabel6() throws {
+        let dir = try SharedPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func run(_ arguments: [String]) throws -> [String: Any] {
+            let out = try CLI.run(arguments + ["--json"], directory: dir)
+            XCTAssertEqual(out.status, 0, "\(arguments): \(out.stderr)")
+            return out.json as? [String: Any] ?? [:]
+        }
+        let archive = "archiveteam-twitter-stream-2013-01.tar"
+        let made = try run(["generate", "--profile", "sample1pct", "--day", "2013-01-22", "--days", "3", "--tweets", "6000",
+                            "--archive", "tar", "--out", archive, "--truth", "month.truth.json"])
+        XCTAssertEqual(made["tweets"] as? Int, 6000)
+        _ = try run(["generate", "--tweets", "2000", "--out", "study.jsonl"])
+        let truth = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("month.truth.json"))) as? [String: Any])
+        let members = try XCTUnwrap(truth["members"] as? [String])
+        XCTAssertEqual(made["members"] as? Int, members.count)
+        let hours = try XCTUnwrap(truth["hours"] as? [[String: Any]])
+        /// The truth's tweets, hashtags, mentions and starts-with-@ of the hours from `first` (inclusive) to `last` (exclusive).
+        func counts(_ first: String, _ last: String) -> [Int] {
+            let picked = hours.filter { ($0["hour"] as? String ?? "") >= first && ($0["hour"] as? String ?? "") < last }
+            return ["tweets", "with_hashtags", "with_mentions", "starts_with_at"].map { key in picked.reduce(0) { $0 + ($1[key] as? Int ?? 0) } }
+        }
+        /// The baseline's tweets and its counts of the three rows.
+        func baseline(_ json: [String: Any]) -> [Int] {
+            let rows = json["rows"] as? [[String: Any]] ?? []
+            let cells = rows.compactMap { $0["baseline"] as? [String: Any] }
+            return [cells.first?["tweets"] as? Int ?? -1] + cells.map { $0["count"] as? Int ?? -1 }
+        }
+
+        let day = try run(["ingest", "--db", "base.db", "--from", "2013-01-23", "--to", "2013-01-23", archive])
+        XCTAssertEqual(day["files"] as? Int, members.filter { $0.hasPrefix("2013/01/23/") }.count)
+        _ = try run(["ingest", "--db", "study.db", "study.jsonl"])
+        let utc = try run(["ratios", "--db", "study.db", "--baseline", "base.db", "--baseline-from", "2013-01-23",
+                           "--baseline-to", "2013-01-23", "--tz", "UTC"])
+        XCTAssertEqual(baseline(utc), counts("2013-01-23T00", "2013-01-24T00"))
+
+        let local = try run(["ingest", "--db", "base-local.db", "--from", "2013-01-22", "--to", "2013-01-23", archive])
+        XCTAssertEqual(local["files"] as? Int, members.filter { $0.hasPrefix("2013/01/22/") || $0.hasPrefix("2013/01/23/") }.count)
+        let amsterdam = try run(["ratios", "--db", "study.db", "--baseline", "base-local.db", "--baseline-from", "2013-01-23",
+                                 "--baseline-to", "2013-01-23"])
+        XCTAssertEqual(baseline(amsterdam), counts("2013-01-22T23", "2013-01-23T23"))
+        XCTAssertGreaterThan(counts("2013-01-22T23", "2013-01-23T23")[0], 1000)
+    }
+
+    func testGenerateRefusesArchiveOptionsItCannotHonour() throws {
+        let civil = try CLI.run(["generate", "--archive", "tar", "--out", "/dev/null"])
+        XCTAssertEqual(civil.status, 64)
+        XCTAssertTrue(civil.stderr.contains("--archive is for --profile sample1pct"), civil.stderr)
+        let day = try CLI.run(["generate", "--profile", "sample1pct", "--day", "23-01-2013"])
+        XCTAssertTrue(day.stderr.contains("--day 23-01-2013 is not a date; use YYYY-MM-DD"), day.stderr)
+        let nowhere = try CLI.run(["generate", "--profile", "sample1pct", "--tweets", "10", "--archive", "zip", "--out", "/nonexistent/x.zip"])
+        XCTAssertEqual(nowhere.status, 1)
+        XCTAssertTrue(nowhere.stderr.contains("cannot write /nonexistent/x.zip: No such file or directory"), nowhere.stderr)
+    }
 }

@@ -49,6 +49,13 @@ final class PostgresEquivalenceTests: XCTestCase {
         return [main, extra]
     }
 
+    /// Search queries of every form twindex documents, over the generator's words and the faults'.
+    private let searches = [
+        "vandaag", "coordinatie", "COÖRDINATIE", "\"kleine het\"", "interes*", "\"met co\"*", "vandaag AND dank",
+        "vandaag OR amsterdam", "vandaag NOT dank", "amsterdam OR vandaag dank NOT kleine", "NEAR(vandaag amsterdam, 2)",
+        "(vandaag OR dank) AND kleine", "tom_min70", "vandaag + dank", "cafe", "uni", "back slash", "http",
+    ]
+
     func testEveryPortedAnalysisGivesTheSameJSON() throws {
         let inputs = try faultyCorpus()
         let file = dir.appendingPathComponent("study.db").path
@@ -64,12 +71,25 @@ final class PostgresEquivalenceTests: XCTestCase {
         XCTAssertEqual(stats?["bad_lines"] as? Int, 2)
         XCTAssertEqual(stats?["deleted"] as? Int, 2)
         XCTAssertEqual(stats?["notices"] as? Int, 1)
+        let saved = dir.appendingPathComponent("by_account.sql").path
+        try """
+            -- param: name text
+            SELECT t.id, t.text, t.created_at FROM tweets t JOIN users u ON u.id = t.author_id
+            WHERE lower(u.screen_name) = lower(:name) ORDER BY t.id
+            """.write(toFile: saved, atomically: true, encoding: .utf8)
         let commands: [[String]] = [
             ["stats"], ["ratios"], ["ratios", "--baseline", "published"], ["activity"], ["activity", "--tz", "Europe/Amsterdam"],
             ["activity", "--tz", "Asia/Kathmandu", "--from", "2012-01-01", "--to", "2013-03-31"], ["hashtags"],
             ["hashtags", "--user", "faulty501"], ["cooccur", "--more-than", "3"], ["timeline"], ["users"], ["bad-lines"], ["show", "9000001"],
+            ["timeline", "--by", "week", "--tz", "America/New_York", "--user", "faulty501", "--user", "jan_min0"],
+            ["activity", "--lang", "nl", "--exclude-retweets"], ["cooccur", "--more-than", "2", "--from", "2012-06-01"],
+            ["ratios", "--user", "jan_min0"], ["hashtags", "--exclude-retweets"],
+            ["sql", "SELECT lang, count(*) AS n, sum(has_hashtags) AS tags FROM tweets GROUP BY lang ORDER BY n DESC"],
+            ["query", saved, "--param", "name=JAN_MIN0"],
+            ["completeness"], ["completeness", "--by", "hour", "--tz", "Asia/Kathmandu", "--min-gap", "2"],
             ["hashtags", "--by", "month", "--top", "5"], ["words", "--by", "week", "--top", "3", "--tz", "Asia/Kathmandu"], ["repeats"],
-        ]
+        ] + ["mention", "reply", "retweet", "quote", "interaction", "follow", "user-hashtag"].map { ["network", "--kind", $0] }
+            + searches.map { ["search", $0, "--all", "--sort", "oldest"] }
         for command in commands {
             let sqlite = try CLI.run(command + ["--json", "--db", file])
             let postgres = try CLI.run(command + ["--json", "--db", url])
@@ -78,6 +98,36 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertFalse(sqlite.stdout.isEmpty)
             XCTAssertEqual(postgres.stdout.replacingOccurrences(of: url, with: "STORE"),
                            sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)")
+        }
+    }
+
+    /// Stream notices land in PostgreSQL's `notices` as in SQLite's: each with its time,
+    /// track, place and the last tweet before it, and kept once over a `--force` rerun and
+    /// an interrupted-free resume of a grown file.
+    func testNoticesAreKeptAsInTheSQLiteStore() throws {
+        let tweet = { (id: Int, time: String) in
+            #"{"id_str":"\#(id)","created_at":"Mon Jan 07 \#(time) +0000 2013","text":"t","user":{"id_str":"7","screen_name":"u7"}}"#
+        }
+        let first = [#"{"limit":{"track":4}}"#, tweet(1, "10:00:00"), #"{"limit":{"track":9,"timestamp_ms":"1357553100000"}}"#,
+                     tweet(2, "11:00:00"), #"{"limit":{"track":10}}"#, #"{"warning":{"code":"X","message":"m"}}"#]
+        let input = dir.appendingPathComponent("stream.jsonl")
+        let file = dir.appendingPathComponent("notices.db").path
+        // `sql` is SQLite's only: PostgreSQL's table is read with psql, both as CSV.
+        let query = #"SELECT line, "offset", kind, timestamp_ms, track, previous_tweet_at, CASE WHEN file_id = (SELECT max(id) FROM files) THEN 1 ELSE 0 END AS latest FROM notices ORDER BY "offset""#
+        for (lines, force) in [(first, false), (first, true), (first + [tweet(3, "12:00:00"), #"{"limit":{"track":2}}"#], false)] {
+            try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+            for store in [file, url!] {
+                let ingest = try CLI.run(["ingest", "--quiet", "--db", store, input.path] + (force ? ["--force"] : []))
+                XCTAssertEqual(ingest.status, 0, ingest.stderr)
+            }
+            let sqlite = try CLI.run(["sql", query, "--format", "csv", "--db", file])
+            let postgres = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/psql"), [url, "--csv", "-c", query])
+            XCTAssertEqual(postgres.status, 0, postgres.stderr)
+            XCTAssertEqual(postgres.stdout.replacingOccurrences(of: "\r\n", with: "\n"),
+                           sqlite.stdout.replacingOccurrences(of: "\r\n", with: "\n"))
+            let rows = sqlite.stdout.split(whereSeparator: \.isNewline).dropFirst()
+            XCTAssertEqual(rows.count, lines.count - lines.filter { $0.hasPrefix(#"{"id_str""#) }.count)
+            XCTAssertEqual(rows.map { $0.hasSuffix(",1") }, rows.map { _ in true }, "every notice belongs to the latest read")
         }
     }
 }

@@ -85,7 +85,7 @@ final class ScopeCLITests: XCTestCase {
         XCTAssertTrue(year.stderr.contains("no tweets in 1999"), year.stderr)
         let scope = try CLI.run(["report", "--db", Self.db, "--lang", "xx", "--out", out])
         XCTAssertEqual(scope.status, 1)
-        XCTAssertTrue(scope.stderr.contains("no tweets in the scope"), scope.stderr)
+        XCTAssertTrue(scope.stderr.contains("no tweets in the scope (languages xx); widen --from/--to"), scope.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 

@@ -121,4 +121,122 @@ final class UseItWithTests: XCTestCase {
         XCTAssertTrue((back["tagged"] as? String ?? "").contains("\(try XCTUnwrap(back["tagged_id"] as? Int))"), "the page is that tweet's")
         XCTAssertEqual(back["metadata_served"] as? Bool, true, "Datasette serves the metadata as written")
     }
+
+    /// `export …` run from the store's folder, its stdout written to `file` there, as the
+    /// README's `> file` does.
+    private func export(_ arguments: [String], to file: String) throws {
+        let out = try CLI.run(["export"] + arguments + ["--db", "study.db"], directory: Self.dir)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        try out.stdout.write(to: Self.dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    }
+
+    private func storeTweets() throws -> Int {
+        let stats = try CLI.run(["stats", "--db", Self.db, "--json"])
+        return try XCTUnwrap((stats.json as? [String: Any])?["tweets"] as? Int)
+    }
+
+    /// pandas: the README's `read_csv(dtype=str, keep_default_na=False)` gives a row per tweet
+    /// with every id's digits and every text as Python's csv reads it, and `read_json(lines=True,
+    /// dtype=False)` the hashtags with string ids. Without pandas the same file is still
+    /// checked with Python's csv.
+    func testPandasReadsTheTweetsAndEntityExports() throws {
+        try requireReferenceTools()
+        try export(["tweets"], to: "tweets.csv")
+        try export(["hashtags", "--format", "jsonl"], to: "hashtags.jsonl")
+        try export(["hashtags"], to: "hashtags.csv")
+        let script = """
+            import collections, csv, json, sys
+            tweets, tags_jsonl, tags_csv = sys.argv[1:4]
+            rows = list(csv.DictReader(open(tweets, newline="", encoding="utf-8")))
+            out = {"csv_rows": len(rows), "csv_ids": [r["id"] for r in rows],
+                   "csv_types": collections.Counter(r["tweet_type"] for r in rows)}
+            try:
+                import pandas as pd
+            except ImportError:
+                out["pandas"] = False
+            else:
+                t = pd.read_csv(tweets, dtype=str, keep_default_na=False)
+                h = pd.read_json(tags_jsonl, lines=True, dtype=False)
+                tags = list(csv.DictReader(open(tags_csv, newline="", encoding="utf-8")))
+                out.update({"pandas": True, "columns": list(t.columns), "ids": list(t["id"]),
+                            "texts_equal": list(t["text"]) == [r["text"] for r in rows],
+                            "types": {k: int(v) for k, v in t.groupby("tweet_type").size().items()},
+                            "hashtag_ids_are_text": all(isinstance(v, str) for v in h["tweet_id"]),
+                            "hashtags_equal": [list(x) for x in h[["tweet_id", "tag", "spelling"]].itertuples(index=False)]
+                                              == [[r["tweet_id"], r["tag"], r["spelling"]] for r in tags]})
+            print(json.dumps(out))
+            """
+        let paths = ["tweets.csv", "hashtags.jsonl", "hashtags.csv"].map { Self.dir.appendingPathComponent($0).path }
+        let back = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try ReferenceTools.runPython(script, arguments: paths).utf8))
+                                 as? [String: Any])
+        let tweets = try storeTweets()
+        XCTAssertEqual(back["csv_rows"] as? Int, tweets, "a row per stored tweet")
+        let ids = try CLI.run(["export", "ids", "--db", Self.db]).stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(back["csv_ids"] as? [String], ids)
+        guard back["pandas"] as? Bool == true else {
+            print("pandas is not installed: tweets.csv checked with Python's csv only")
+            return
+        }
+        XCTAssertEqual(back["ids"] as? [String], ids, "pandas keeps every id's digits")
+        XCTAssertEqual(back["texts_equal"] as? Bool, true, "pandas reads every text as Python's csv does")
+        XCTAssertEqual(back["types"] as? [String: Int], back["csv_types"] as? [String: Int])
+        XCTAssertEqual((back["columns"] as? [String])?.first, "id")
+        XCTAssertEqual(back["hashtag_ids_are_text"] as? Bool, true)
+        XCTAssertEqual(back["hashtags_equal"] as? Bool, true)
+    }
+
+    /// R: the README's `read.csv(colClasses = "character")` counts the tweet types as Python's
+    /// csv does (skipped where R is not installed: CI does not install it).
+    func testRReadsTheTweetsCSV() throws {
+        let rscript = ["/usr/bin/Rscript", "/usr/local/bin/Rscript"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let rscript else { throw XCTSkip("Rscript is not installed") }
+        try requireReferenceTools()
+        try export(["tweets"], to: "tweets.csv")
+        let r = try Subprocess.run(URL(fileURLWithPath: rscript), ["-e", """
+            t <- read.csv("tweets.csv", colClasses = "character", encoding = "UTF-8"); x <- table(t$tweet_type)
+            cat(paste(names(x), as.integer(x), sep = "=", collapse = " "))
+            """], directory: Self.dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let python = try ReferenceTools.runPython("""
+            import collections, csv, sys
+            c = collections.Counter(r["tweet_type"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+            print(" ".join(f"{k}={v}" for k, v in sorted(c.items())), end="")
+            """, arguments: [Self.dir.appendingPathComponent("tweets.csv").path])
+        XCTAssertEqual(r.stdout, python)
+    }
+
+    /// twarc users: the header is twarc's json2csv header in its order (less what the store
+    /// lacks); a year's export is the tweets of that local year; ids.txt is every stored id,
+    /// one per line, ready for `twarc hydrate` (which needs Twitter's API, so is not run).
+    func testTwarcUsersGetItsColumnsAYearAndShareableIds() throws {
+        try requireReferenceTools()
+        try export(["tweets"], to: "tweets.csv")
+        try export(["tweets", "--from", "2012-01-01", "--to", "2012-12-31"], to: "tweets-2012.csv")
+        try export(["ids"], to: "ids.txt")
+        let script = """
+            import csv, datetime, json, sys, zoneinfo
+            whole, year, ids = sys.argv[1:4]
+            zone = zoneinfo.ZoneInfo("Europe/Amsterdam")
+            rows = list(csv.DictReader(open(whole, newline="", encoding="utf-8")))
+            local = lambda r: datetime.datetime.fromisoformat(r["parsed_created_at"]).astimezone(zone).year
+            picked = list(csv.DictReader(open(year, newline="", encoding="utf-8")))
+            lines = open(ids, encoding="utf-8").read().split("\\n")
+            print(json.dumps({"header": next(csv.reader(open(whole, newline="", encoding="utf-8"))),
+                              "year": [r["id"] for r in rows if local(r) == 2012], "picked": [r["id"] for r in picked],
+                              "ids": lines[:-1], "ends_with_newline": lines[-1] == "",
+                              "digits": all(l.isdigit() for l in lines[:-1])}))
+            """
+        let paths = ["tweets.csv", "tweets-2012.csv", "ids.txt"].map { Self.dir.appendingPathComponent($0).path }
+        let back = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try ReferenceTools.runPython(script, arguments: paths).utf8))
+                                 as? [String: Any])
+        let header = try XCTUnwrap(back["header"] as? [String])
+        XCTAssertEqual(header, ExportCLITests.twarcHeader.filter { header.contains($0) }, "twarc's columns in twarc's order")
+        XCTAssertEqual(Set(header), Set(ExportCLITests.twarcHeader).subtracting(ExportCLITests.absent))
+        let year = try XCTUnwrap(back["year"] as? [String])
+        XCTAssertGreaterThan(year.count, 1000)
+        XCTAssertEqual(back["picked"] as? [String], year, "the tweets of local 2012")
+        XCTAssertEqual((back["ids"] as? [String])?.count, try storeTweets())
+        XCTAssertEqual(back["digits"] as? Bool, true)
+        XCTAssertEqual(back["ends_with_newline"] as? Bool, true)
+    }
 }

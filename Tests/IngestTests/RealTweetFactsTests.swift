@@ -107,6 +107,6 @@ final class CountingSink: TweetSink {
         lines += batch.lines
         badLines += batch.badLines
         deletes += batch.deletes.map(\.tweetID)
-        notices += batch.otherNotices
+        notices += batch.notices.count
     }
 }

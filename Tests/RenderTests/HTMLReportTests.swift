@@ -43,16 +43,7 @@ final class HTMLReportTests: XCTestCase {
         return try XCTUnwrap(object as? [String: Any])
     }
 
-    /// 1234567 → "1,234,567", written here rather than borrowed from Render.
-    private func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(d)
-        }
-        return out
-    }
+    private func grouped(_ n: Int) -> String { Thousands.grouped(n) }
 
     func testPageIsWellFormedAndSelfContained() {
         XCTAssertFalse(Self.html.isEmpty)
@@ -174,5 +165,27 @@ final class HTMLReportTests: XCTestCase {
         let section = try XCTUnwrap(Self.html.components(separatedBy: "<section id=\"hashtags\">").dropFirst().first?
             .components(separatedBy: "</section>").first)
         XCTAssertEqual(section.components(separatedBy: "rx=\"3\"").count - 1, ranked.reduce(0, +))
+    }
+
+    /// Grafiek 11 draws the active accounts over the tweets (drawn first, they were hidden
+    /// wherever the two lines met): the legend's colour for "active accounts" is the stroke of
+    /// the last line drawn, and its points are as many as the tweets line's.
+    func testGrafiek11DrawsActiveAccountsLast() throws {
+        let start = try XCTUnwrap(Self.html.range(of: "<section id=\"timeline\">"))
+        let end = try XCTUnwrap(Self.html.range(of: "</section>", range: start.upperBound..<Self.html.endIndex))
+        let section = String(Self.html[start.upperBound..<end.lowerBound])
+        func colour(of name: String) throws -> String {
+            let label = try XCTUnwrap(section.range(of: ">\(name)</text>"), name)
+            let fill = try XCTUnwrap(section.range(of: "fill=\"", options: .backwards, range: section.startIndex..<label.lowerBound))
+            return String(section[fill.upperBound...].prefix { $0 != "\"" })
+        }
+        let strokes = section.components(separatedBy: "<polyline").dropFirst().map { line in
+            String(line.components(separatedBy: "stroke=\"").dropFirst().first?.prefix { $0 != "\"" } ?? "")
+        }
+        XCTAssertEqual(strokes, [try colour(of: "tweets"), try colour(of: "active accounts")])
+        let points = section.components(separatedBy: "points=\"").dropFirst().map { $0.prefix { $0 != "\"" }.split(separator: " ").count }
+        XCTAssertEqual(points.count, 2)
+        XCTAssertEqual(points.first, points.last)
+        XCTAssertGreaterThan(points.first ?? 0, 300)
     }
 }

@@ -33,14 +33,7 @@ final class FilePlannerMemberTests: XCTestCase {
         let crashed = dir.appendingPathComponent("crashed.db").path
         // 6 batches per member: the crash comes after 2 of the third member's batches (one
         // transaction of 100 lines committed), before the third is written.
-        do {
-            let writer = try StoreWriter(path: crashed)
-            writer.commitLines = 100
-            var job = IngestJob(inputs: InputResolver.resolve([tar]))
-            job.options.batchLines = 50
-            _ = try job.run(into: FailingTarget(inner: writer, failAfter: 14))
-            XCTFail("the simulated crash did not happen")
-        } catch is SimulatedCrash {}
+        try FailingTarget.crash(ingesting: [tar], into: crashed, commitLines: 100, batchLines: 50, failAfter: 14)
 
         let store = try Store.openForReading(path: crashed)
         let rows = try store.query("SELECT member, complete, lines_done FROM files ORDER BY id").rows

@@ -247,4 +247,18 @@ final class FailingTarget: IngestTarget {
     }
     func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
     func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
+
+    /// Ingests `inputs` into the store at `path` in batches of `batchLines`, committing past
+    /// `commitLines`, and crashes after `failAfter` batches.
+    static func crash(ingesting inputs: [String], into path: String, commitLines: Int, batchLines: Int,
+                      failAfter: Int) throws {
+        do {
+            let writer = try StoreWriter(path: path)
+            writer.commitLines = commitLines
+            var job = IngestJob(inputs: InputResolver.resolve(inputs))
+            job.options.batchLines = batchLines
+            _ = try job.run(into: FailingTarget(inner: writer, failAfter: failAfter))
+            XCTFail("the simulated crash did not happen")
+        } catch is SimulatedCrash {}
+    }
 }

@@ -21,6 +21,23 @@ public enum PostgresServer {
         return replacingDatabase(in: url, with: name)
     }
 
+    /// A fresh database holding `lines` (JSON lines, ingested from a file in a fresh scratch
+    /// folder `dir`); nil without a server. `remove` takes both away.
+    public static func store(holding lines: [String]) throws -> (url: String, dir: URL)? {
+        guard let url = try freshDatabase() else { return nil }
+        let dir = try SharedPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("tweets.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try TestStores.ingest([path], into: url)
+        return (url, dir)
+    }
+
+    /// Drops the database `url` and removes the folder `dir` (either may be nil).
+    public static func remove(_ url: String?, _ dir: URL?) {
+        if let url { drop(url) }
+        if let dir { try? FileManager.default.removeItem(at: dir) }
+    }
+
     /// Drops the database of `url` (made by `freshDatabase`).
     public static func drop(_ url: String) {
         guard let server = self.url, let name = URLComponents(string: url)?.path.dropFirst() else { return }

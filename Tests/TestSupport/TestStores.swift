@@ -53,6 +53,10 @@ public enum TestStores {
             "SELECT id, screen_name, location FROM users ORDER BY id",
             "SELECT line, error FROM bad_lines ORDER BY file_id, line",
             "SELECT sum(duplicates), sum(notices), sum(suppressed) FROM ingest_runs",
+            withLines ? """
+                SELECT f.path, f.member, n.line, n."offset", n.kind, n.timestamp_ms, n.track, n.previous_tweet_at
+                FROM notices n JOIN files f ON f.id = n.file_id ORDER BY 1, 2, 3
+                """ : "SELECT kind, timestamp_ms, track FROM notices ORDER BY 1, 2, 3",
         ] {
             let result = try store.query(sql)
             lines.append("-- \(sql)")

@@ -31,11 +31,14 @@ final class PGBatchWriter {
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS users_in (LIKE users) ON COMMIT DELETE ROWS")
     }
 
-    /// Writes one batch's rows for the file `fileID` inside the open transaction; returns what it stored.
-    func write(_ batch: IngestBatch, fileID: Int64) throws -> IngestCounts {
+    /// Writes one batch's rows for the file `fileID` (its earlier reads `earlierReads`, its
+    /// last tweet before the batch at `lastTweetAt`) inside the open transaction; returns what
+    /// it stored and the time of the file's last tweet after the batch.
+    func write(_ batch: IngestBatch, fileID: Int64, earlierReads: [Int64],
+               lastTweetAt: Int64?) throws -> (counts: IngestCounts, lastTweetAt: Int64?) {
         var c = IngestCounts()
         c.lines = batch.lines
-        c.notices = batch.otherNotices
+        c.notices = batch.notices.count
         c.badLines = batch.badLines.count
         let stored = try newTweets(batch, &c)
         var tweets = PGCopyRows(), hashtags = PGCopyRows(), mentions = PGCopyRows(), urls = PGCopyRows()
@@ -80,7 +83,30 @@ final class PGBatchWriter {
             bad.endRow()
         }
         try copy("bad_lines (file_id, line, \"offset\", error, text, run_id)", bad)
-        return c
+        let placed = batch.noticePlacements(after: lastTweetAt)
+        for (notice, previousTweetAt) in zip(batch.notices, placed.placements) {
+            try keep(notice, previousTweetAt: previousTweetAt, fileID: fileID, earlierReads: earlierReads)
+        }
+        return (c, placed.last)
+    }
+
+    /// Stores one notice, or moves the same notice of an earlier read of the input to this
+    /// read (as the SQLite `BatchWriter` does).
+    private func keep(_ n: StreamNotice, previousTweetAt: Int64?, fileID: Int64, earlierReads: [Int64]) throws {
+        func value(_ v: Int64?) -> SQLValue { v.map(SQLValue.integer) ?? .null }
+        let args: [SQLValue] = [.integer(fileID), .integer(Int64(n.position.line)), .integer(n.position.offset),
+                                value(previousTweetAt), .integer(runID), .text(n.kind), value(n.track), value(n.timestampMs)]
+        if !earlierReads.isEmpty, try db.command("""
+            UPDATE notices SET file_id = $1, line = $2, "offset" = $3, previous_tweet_at = $4::bigint, run_id = $5
+            WHERE id = (SELECT id FROM notices WHERE file_id = ANY($9::bigint[]) AND "offset" = $3 AND kind = $6
+                        AND track IS NOT DISTINCT FROM $7::bigint AND timestamp_ms IS NOT DISTINCT FROM $8::bigint LIMIT 1)
+            """, args + [.text("{" + earlierReads.map(String.init).joined(separator: ",") + "}")]) > 0 {
+            return
+        }
+        try db.command("""
+            INSERT INTO notices (file_id, line, "offset", previous_tweet_at, run_id, kind, track, timestamp_ms)
+            VALUES ($1, $2, $3, $4::bigint, $5, $6, $7::bigint, $8::bigint)
+            """, args)
     }
 
     /// The batch's tweets to store, in order: not deleted before, not stored before, and the

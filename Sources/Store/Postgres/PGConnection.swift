@@ -39,6 +39,8 @@ package final class PGConnection {
     private let handle: OpaquePointer
     /// The URL it was opened with.
     package let url: String
+    /// Result rows received so far (tests check that analyses group in the server).
+    package private(set) var rowsReceived = 0
 
     /// Connects to `url` (`postgresql://USER@HOST:PORT/NAME`).
     package init(url: String) throws {
@@ -75,6 +77,7 @@ package final class PGConnection {
         let result = try run(sql, args)
         defer { PQclear(result) }
         let rows = PQntuples(result)
+        rowsReceived += Int(rows)
         for i in 0..<rows { try row(PGRow(result: result, row: i)) }
     }
 
@@ -89,6 +92,50 @@ package final class PGConnection {
         }
         do { try check(result, sql: sql) } catch { PQclear(result); throw error }
         return result
+    }
+
+    /// Parses and plans `sql` without running it (an unnamed prepared statement): the server's
+    /// error for a statement that cannot run, before anything runs. `types` are parameter
+    /// type OIDs (0: the server infers it).
+    package func check(_ sql: String, types: [UInt32]) throws {
+        let result = types.withUnsafeBufferPointer { PQprepare(handle, "", sql, Int32(types.count), $0.baseAddress) }
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    /// Runs `sql` with `$1…` bound to `args` (of `types`, 0 to infer), handing its column
+    /// names to `columns` and then each row to `row` as it arrives (single-row mode: memory
+    /// stays flat in the size of the result).
+    package func stream(_ sql: String, _ args: [SQLValue], types: [UInt32], columns: (PGRow) throws -> Void,
+                        row: (PGRow) throws -> Void) throws {
+        let texts: [String?] = args.map(Self.text)
+        let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
+        defer { cStrings.forEach { free($0) } }
+        let pointers = cStrings.map { UnsafePointer<CChar>($0) }
+        let sent = pointers.withUnsafeBufferPointer { values in
+            types.withUnsafeBufferPointer { PQsendQueryParams(handle, sql, Int32(args.count), $0.baseAddress, values.baseAddress, nil, nil, 0) }
+        }
+        guard sent == 1 else { throw PostgresError.server(state: "", message: lastError, sql: sql) }
+        PQsetSingleRowMode(handle)
+        var failure: Error?
+        var described = false
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            guard failure == nil else { continue }   // drain what is left
+            do {
+                try check(result, sql: sql)
+                if !described {
+                    described = true
+                    try columns(PGRow(result: result, row: 0))
+                }
+                rowsReceived += Int(PQntuples(result))
+                for i in 0..<PQntuples(result) { try row(PGRow(result: result, row: i)) }
+            } catch {
+                failure = error
+                _ = PQrequestCancel(handle)
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Runs a statement with `$1…` bound to `args` and returns the rows it affected.
@@ -131,7 +178,8 @@ package final class PGConnection {
 
     private func check(_ result: OpaquePointer?, sql: String) throws {
         let status = PQresultStatus(result)
-        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_COPY_IN else { return }
+        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_COPY_IN,
+              status != PGRES_SINGLE_TUPLE else { return }
         let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
         let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? lastError
         throw PostgresError.server(state: state, message: message, sql: sql)
@@ -176,6 +224,21 @@ package struct PGRow {
     }
     /// Column `i` as a double (0 for NULL).
     package func double(_ i: Int) -> Double { string(i).flatMap { Double($0) } ?? 0 }
+    /// Column `i`'s type OID.
+    package func type(_ i: Int) -> UInt32 { PQftype(result, Int32(i)) }
+    /// Column `i` as the value SQLite would give: integers (and booleans, as 1 or 0), reals,
+    /// exact numerics as integers when whole, bytes for bytea, text for everything else.
+    package func value(_ i: Int) -> SQLValue {
+        guard let text = string(i) else { return .null }
+        switch type(i) {
+        case 20, 21, 23, 26: return Int64(text).map(SQLValue.integer) ?? .text(text)
+        case 16: return .integer(text == "t" ? 1 : 0)
+        case 700, 701: return Double(text).map(SQLValue.real) ?? .text(text)
+        case 1700: return Int64(text).map(SQLValue.integer) ?? Double(text).map(SQLValue.real) ?? .text(text)
+        case 17: return .blob(bytes(i))
+        default: return .text(text)
+        }
+    }
     /// The number of columns.
     package var columnCount: Int { Int(PQnfields(result)) }
     /// Column `i`'s name.

@@ -13,6 +13,9 @@ package final class PGWriter: RunWriter {
     /// The `ingest_runs` id of this run.
     package let runID: Int64
     private var currentFileID: Int64 = 0
+    /// The earlier `files` rows of the input being read, and its last tweet's time so far (`FilePlanner`).
+    private var earlierReads: [Int64] = []
+    private var lastTweetAt: Int64?
     private var uncommittedLines = 0
     private var inTransaction = false
     /// What this run did so far.
@@ -50,16 +53,20 @@ package final class PGWriter: RunWriter {
     }
 
     private func plan(path: String, member: String?, size: Int64?, mtime: Int64?, force: Bool) throws -> FilePlan {
-        var found: (id: Int64, complete: Bool, bytes: Int64, lines: Int64)?
+        var found: (id: Int64, complete: Bool, bytes: Int64, lines: Int64, lastTweetAt: Int64?)?
         try db.query("""
-            SELECT id, complete, bytes_done, lines_done FROM files WHERE path = $1 AND member IS NOT DISTINCT FROM $2
+            SELECT id, complete, bytes_done, lines_done, last_tweet_at FROM files WHERE path = $1 AND member IS NOT DISTINCT FROM $2
               AND size IS NOT DISTINCT FROM $3::bigint AND mtime_ns IS NOT DISTINCT FROM $4::bigint ORDER BY id DESC LIMIT 1
             """, [.text(path), member.map(SQLValue.text) ?? .null, size.map(SQLValue.integer) ?? .null,
-                  mtime.map(SQLValue.integer) ?? .null]) { found = ($0.int(0), $0.int(1) == 1, $0.int(2), $0.int(3)) }
+                  mtime.map(SQLValue.integer) ?? .null]) {
+            found = ($0.int(0), $0.int(1) == 1, $0.int(2), $0.int(3), $0.isNull(4) ? nil : $0.int(4))
+        }
         if let found, !force {
             if found.complete { return .skip }
             currentFileID = found.id
+            lastTweetAt = found.lastTweetAt
             try db.command("UPDATE files SET run_id = $1 WHERE id = $2", [.integer(runID), .integer(found.id)])
+            try findEarlierReads(path: path, member: member)
             return .read(resumeOffset: found.bytes, resumeLine: Int(found.lines))
         }
         return try insertFile(path: path, member: member, size: size, mtime: mtime)
@@ -69,7 +76,15 @@ package final class PGWriter: RunWriter {
         currentFileID = try db.scalar("INSERT INTO files (path, member, size, mtime_ns, run_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                                       [.text(path), member.map(SQLValue.text) ?? .null, size.map(SQLValue.integer) ?? .null,
                                        mtime.map(SQLValue.integer) ?? .null, .integer(runID)])
+        lastTweetAt = nil
+        try findEarlierReads(path: path, member: member)
         return .read(resumeOffset: 0, resumeLine: 0)
+    }
+
+    private func findEarlierReads(path: String, member: String?) throws {
+        earlierReads = []
+        try db.query("SELECT id FROM files WHERE path = $1 AND member IS NOT DISTINCT FROM $2 AND id <> $3 ORDER BY id",
+                     [.text(path), member.map(SQLValue.text) ?? .null, .integer(currentFileID)]) { earlierReads.append($0.int(0)) }
     }
 
     private func counted(_ plan: FilePlan) throws -> FilePlan {
@@ -99,9 +114,11 @@ package final class PGWriter: RunWriter {
             inTransaction = true
         }
         do {
-            let c = try batches.write(batch, fileID: currentFileID)
-            try db.command("UPDATE files SET bytes_done = $1, lines_done = $2 WHERE id = $3",
-                           [.integer(batch.endOffset), .integer(Int64(batch.endLine)), .integer(currentFileID)])
+            let (c, last) = try batches.write(batch, fileID: currentFileID, earlierReads: earlierReads, lastTweetAt: lastTweetAt)
+            lastTweetAt = last
+            try db.command("UPDATE files SET bytes_done = $1, lines_done = $2, last_tweet_at = $3::bigint WHERE id = $4",
+                           [.integer(batch.endOffset), .integer(Int64(batch.endLine)), last.map(SQLValue.integer) ?? .null,
+                            .integer(currentFileID)])
             let values = [c.lines, c.tweetsInserted, c.duplicates, c.suppressed, c.deleted, c.notices, c.badLines]
             try db.command("""
                 UPDATE ingest_runs SET lines = lines + $1, tweets_inserted = tweets_inserted + $2,

@@ -18,19 +18,5 @@ public struct StoreStats: Equatable, Sendable {
     public var badLines: Int64
     /// Ingest runs recorded.
     public var runs: Int64
-
-    /// A summary of these counts.
-    public init(tweets: Int64, users: Int64, first: String?, last: String?, duplicates: Int64,
-                deleted: Int64, notices: Int64, badLines: Int64, runs: Int64) {
-        self.tweets = tweets
-        self.users = users
-        self.first = first
-        self.last = last
-        self.duplicates = duplicates
-        self.deleted = deleted
-        self.notices = notices
-        self.badLines = badLines
-        self.runs = runs
-    }
 }
 

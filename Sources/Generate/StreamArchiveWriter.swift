@@ -1,0 +1,176 @@
+import CArchive
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Packs a stream in arrival order as the Archive Team "Twitter Stream Grab" lays it out: one
+/// member per UTC minute, `YYYY/MM/DD/HH/MM.json.bz2`, in a `.tar` (the monthly archives of
+/// 2011 to 2019), or `YYYY/MM/DD/HH/MM.json.gz` members in a `.zip` (the later layout).
+/// Written with libarchive straight to the file or standard output: one minute is held in
+/// memory while it is compressed, nothing goes to disk but the archive. The same lines give
+/// the same bytes (member times are the minutes', not the clock's).
+///
+/// ```swift
+/// let archive = try StreamArchiveWriter(path: "day.tar", layout: .tar)
+/// let truth = try SampleStreamGenerator(options: .init()).generate { try archive.add($0, receivedAt: $1) }
+/// let members = try archive.finish()
+/// ```
+public final class StreamArchiveWriter {
+    /// Which archive to write.
+    public enum Layout: String, CaseIterable, Sendable {
+        /// A tar of bzip2-compressed minute files.
+        case tar
+        /// A zip of gzip-compressed minute files.
+        case zip
+    }
+
+    /// libarchive's `AE_IFREG` (a macro with a cast, which Swift does not import).
+    private static let regularFile: UInt32 = 0o100000
+    private let path: String?
+    private let layout: Layout
+    private let fd: Int32
+    private let outer: OpaquePointer
+    private var minute: Int64?
+    private var pending: [UInt8] = []
+    private var names: [String] = []
+    private var finished = false
+
+    /// Starts an archive at `path` (standard output when nil), replacing any file there.
+    public init(path: String?, layout: Layout) throws {
+        self.path = path
+        self.layout = layout
+        let name = path ?? "<stdout>"
+        if let path {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd < 0 { throw ArchiveWriteError(path: name, reason: String(cString: strerror(errno))) }
+        } else {
+            fd = STDOUT_FILENO
+        }
+        guard let outer = archive_write_new() else {
+            if path != nil { close(fd) }
+            throw ArchiveWriteError(path: name, reason: "cannot initialise libarchive")
+        }
+        self.outer = outer
+        _ = layout == .tar ? archive_write_set_format_ustar(outer) : archive_write_set_format_zip(outer)
+        if archive_write_open_fd(outer, fd) != ARCHIVE_OK {
+            let error = Self.failure(outer, name)
+            archive_write_free(outer)
+            if path != nil { close(fd) }
+            throw error
+        }
+    }
+
+    deinit {
+        archive_write_free(outer)
+        if path != nil { close(fd) }
+    }
+
+    /// Adds one line (without newline) received in UTC second `second`; lines come in
+    /// arrival order, so a minute's member is written when the next minute starts.
+    public func add(_ line: String, receivedAt second: Int64) throws {
+        let m = second - ((second % 60) + 60) % 60
+        if let minute, m != minute { try flush() }
+        minute = m
+        pending.append(contentsOf: line.utf8)
+        pending.append(0x0A)
+    }
+
+    /// Writes the last member and closes the archive; returns the members' names in order.
+    public func finish() throws -> [String] {
+        guard !finished else { return names }
+        finished = true
+        try flush()
+        if archive_write_close(outer) != ARCHIVE_OK { throw Self.failure(outer, path ?? "<stdout>") }
+        return names
+    }
+
+    /// The member for the minute held, compressed on its own, then added to the archive.
+    private func flush() throws {
+        guard let minute, !pending.isEmpty else { return }
+        let (day, seconds) = (CivilDate.day(ofEpoch: minute), ((minute % 86400) + 86400) % 86400)
+        let (y, mo, d) = CivilDate.civil(day)
+        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        let name = "\(y)/\(two(mo))/\(two(d))/\(two(Int(seconds / 3600)))/\(two(Int(seconds % 3600 / 60)))"
+            + (layout == .tar ? ".json.bz2" : ".json.gz")
+        let packed = try compress(pending, name: name)
+        pending.removeAll(keepingCapacity: true)
+        guard let entry = archive_entry_new() else { throw ArchiveWriteError(path: path ?? "<stdout>", reason: "out of memory") }
+        defer { archive_entry_free(entry) }
+        archive_entry_set_pathname(entry, name)
+        archive_entry_set_filetype(entry, Self.regularFile)
+        archive_entry_set_perm(entry, 0o644)
+        archive_entry_set_size(entry, Int64(packed.count))
+        archive_entry_set_mtime(entry, time_t(minute + 60), 0)
+        try check(archive_write_header(outer, entry), outer)
+        try write(packed, to: outer)
+        names.append(name)
+    }
+
+    /// One member's bytes as bzip2 (tar) or gzip (zip, without a time stamp), by a second
+    /// libarchive writer in `raw` format that writes into memory.
+    private func compress(_ bytes: [UInt8], name: String) throws -> [UInt8] {
+        guard let inner = archive_write_new() else { throw ArchiveWriteError(path: path ?? "<stdout>", reason: "out of memory") }
+        defer { archive_write_free(inner) }
+        let sink = MemorySink()
+        if layout == .tar {
+            try check(archive_write_add_filter_bzip2(inner), inner)
+        } else {
+            try check(archive_write_add_filter_gzip(inner), inner)
+            try check(archive_write_set_filter_option(inner, "gzip", "timestamp", nil), inner)
+        }
+        try check(archive_write_set_format_raw(inner), inner)
+        try check(archive_write_set_bytes_per_block(inner, 0), inner)
+        let client = Unmanaged.passUnretained(sink).toOpaque()
+        try check(archive_write_open(inner, client, nil, memoryWrite, nil), inner)
+        guard let entry = archive_entry_new() else { throw ArchiveWriteError(path: path ?? "<stdout>", reason: "out of memory") }
+        defer { archive_entry_free(entry) }
+        archive_entry_set_pathname(entry, String(name.prefix { $0 != "." }))
+        archive_entry_set_filetype(entry, Self.regularFile)
+        try check(archive_write_header(inner, entry), inner)
+        try write(bytes, to: inner)
+        try check(archive_write_close(inner), inner)
+        return sink.bytes
+    }
+
+    private func write(_ bytes: [UInt8], to archive: OpaquePointer) throws {
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = archive_write_data(archive, raw.baseAddress.map { $0 + done }, raw.count - done)
+                if n <= 0 { throw Self.failure(archive, path ?? "<stdout>") }
+                done += n
+            }
+        }
+    }
+
+    private func check(_ status: Int32, _ archive: OpaquePointer) throws {
+        if status < ARCHIVE_WARN { throw Self.failure(archive, path ?? "<stdout>") }
+    }
+
+    private static func failure(_ archive: OpaquePointer, _ path: String) -> ArchiveWriteError {
+        ArchiveWriteError(path: path, reason: archive_error_string(archive).map { String(cString: $0) } ?? "cannot write the archive")
+    }
+}
+
+/// An archive that could not be written: where, and libarchive's or the system's reason.
+public struct ArchiveWriteError: Error, Equatable, CustomStringConvertible {
+    /// The archive's path (`<stdout>` for standard output).
+    public var path: String
+    /// Why.
+    public var reason: String
+    /// `cannot write day.tar: No space left on device`.
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Where the member compressor's bytes go.
+private final class MemorySink {
+    var bytes: [UInt8] = []
+}
+
+private func memoryWrite(_: OpaquePointer?, _ client: UnsafeMutableRawPointer?, _ buffer: UnsafeRawPointer?, _ length: Int) -> Int {
+    guard let client, let buffer else { return -1 }
+    let sink = Unmanaged<MemorySink>.fromOpaque(client).takeUnretainedValue()
+    sink.bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: length))
+    return length
+}
