@@ -82,7 +82,7 @@ final class HashtagTrendsTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let s = try GeneratedCorpus.store(tweets: 4000, users: 150, seed: 5, in: dir)
         // Amsterdam (DST), Kathmandu (+05:45) and a zone whose offset is no whole quarter of
-        // an hour (the path that does not group by quarter).
+        // an hour (whose days no summary could serve).
         for zone in [amsterdam, TimeZone(identifier: "Asia/Kathmandu")!, TimeZone(secondsFromGMT: 3 * 3600 + 17 * 60)!] {
             for (period, component) in [(TimelineResult.Period.month, Calendar.Component.month), (.week, .weekOfYear)] {
                 let expected = try oracle(s.path, zone: zone, by: component, limit: 10)
