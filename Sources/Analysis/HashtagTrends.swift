@@ -19,17 +19,14 @@ public enum HashtagTrends {
         let (lower, upper) = scope.range.utcBounds(buckets)
         let filter = scope.filter(lower: lower, upper: upper, table: "t")
         // The summaries hold no time per tag, so this reads the tag rows with their tweets'
-        // times; the tweets of one 15-minute UTC quarter share their local day in every zone
-        // whose offsets are whole quarters (CalendarBuckets.alignsWithQuarters), so the rows
-        // come grouped by quarter there: far fewer rows to bucket.
-        let time = buckets.alignsWithQuarters ? "t.created_at - (t.created_at % 900 + 900) % 900" : "t.created_at"
+        // times, as they come (a GROUP BY in SQL sorts them first: slower, BENCHMARKS.md).
         var counts: [Int64: [String: Int64]] = [:]
         try store.rows("""
-            SELECT h.tag, \(time) AS at, count(*) FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
-            WHERE t.created_at IS NOT NULL AND \(filter.sql) GROUP BY h.tag, at
+            SELECT h.tag, t.created_at FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+            WHERE t.created_at IS NOT NULL AND \(filter.sql)
             """, filter.arguments) { r in
             let start = Timeline.periodStart(buckets.day(of: r.int(1)), period)
-            counts[start, default: [:]][r.string(0) ?? "", default: 0] += r.int(2)
+            counts[start, default: [:]][r.string(0) ?? "", default: 0] += 1
         }
         var days: ClosedRange<Int64>?
         let timed = "FROM tweets t WHERE t.created_at IS NOT NULL AND \(filter.sql)"

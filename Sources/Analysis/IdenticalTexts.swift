@@ -58,44 +58,80 @@ public enum IdenticalTexts {
 
     /// `text` without a leading `RT @name:` (the retweet prefix, white space before it
     /// allowed), without its URLs (twitter-text's rules), with each run of white space made
-    /// one space and none at either end.
+    /// one space and none at either end. Works on the UTF-8 bytes: most texts are mostly
+    /// ASCII, whose white space needs no Unicode property lookup.
     public static func normalized(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var removed = TwitterText.urls(in: text).map { $0.start..<$0.end }
-        if let prefix = retweetPrefix(scalars) { removed.append(prefix) }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var i = 0
-        for range in removed.sorted(by: { $0.lowerBound < $1.lowerBound }) + [scalars.count..<scalars.count] {
-            while i < range.lowerBound {
-                let c = scalars[i]
-                if c.properties.isWhitespace {
+        var text = text
+        let urls = TwitterText.urls(in: text)
+        return text.withUTF8 { bytes -> String in
+            var removed = urls.isEmpty ? [] : byteRanges(of: urls, in: bytes)
+            if let prefix = retweetPrefix(bytes) { removed.append(prefix) }
+            removed.sort { $0.lowerBound < $1.lowerBound }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0, next = 0
+            while i < bytes.count {
+                if next < removed.count, removed[next].lowerBound <= i {
+                    i = max(i, removed[next].upperBound)
+                    next += 1
+                    continue
+                }
+                let (space, width) = whiteSpace(bytes, at: i)
+                if space {
                     pendingSpace = !out.isEmpty
                 } else {
-                    if pendingSpace { out.append(" ") }
+                    if pendingSpace { out.append(0x20) }
                     pendingSpace = false
-                    out.append(c)
+                    out.append(contentsOf: bytes[i..<min(i + width, bytes.count)])
                 }
-                i += 1
+                i += width
             }
-            i = max(i, range.upperBound)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
-    /// The scalars of a leading `RT @name:` followed by white space or the end: `name` one or
+    /// Whether the scalar starting at byte `i` is white space, and its length in bytes.
+    @inline(__always)
+    private static func whiteSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Bool, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (b == 0x20 || (b >= 0x09 && b <= 0x0D), 1) }
+        let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        guard i + width <= bytes.count else { return (false, 1) }
+        var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (Unicode.Scalar(value)?.properties.isWhitespace ?? false, width)
+    }
+
+    /// The UTF-8 byte ranges of `entities` (whose ranges count code points) in `bytes`.
+    private static func byteRanges(of entities: [TextEntity], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(i) }
+        offsets.append(bytes.count)
+        return entities.map { offsets[$0.start]..<offsets[$0.end] }
+    }
+
+    /// The bytes of a leading `RT @name:` followed by white space or the end: `name` one or
     /// more of a screen name's characters (ASCII letters, digits, `_`).
-    static func retweetPrefix(_ s: [Unicode.Scalar]) -> Range<Int>? {
+    static func retweetPrefix(_ s: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var i = 0
-        while i < s.count, s[i].properties.isWhitespace { i += 1 }
+        while i < s.count {
+            let (space, width) = whiteSpace(s, at: i)
+            guard space else { break }
+            i += width
+        }
         let start = i
-        guard s.count >= i + 5, s[i] == "R", s[i + 1] == "T", s[i + 2] == " ", s[i + 3] == "@" else { return nil }
+        guard s.count >= i + 5, s[i] == UInt8(ascii: "R"), s[i + 1] == UInt8(ascii: "T"), s[i + 2] == 0x20,
+              s[i + 3] == UInt8(ascii: "@") else { return nil }
         i += 4
         let name = i
-        while i < s.count, s[i].isASCII, s[i] == "_" || s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) { i += 1 }
-        guard i > name, i < s.count, s[i] == ":" else { return nil }
+        while i < s.count, s[i] == UInt8(ascii: "_") || (s[i] | 0x20 >= 0x61 && s[i] | 0x20 <= 0x7A) || (s[i] >= 0x30 && s[i] <= 0x39) {
+            i += 1
+        }
+        guard i > name, i < s.count, s[i] == UInt8(ascii: ":") else { return nil }
         i += 1
-        guard i == s.count || s[i].properties.isWhitespace else { return nil }
+        guard i == s.count || whiteSpace(s, at: i).0 else { return nil }
         return start..<i
     }
 }

@@ -83,8 +83,12 @@ struct WordTally {
                 let word = String(decoding: folded, as: UTF8.self)
                 if stopWords.contains(word) || seen.contains(word) { continue }
                 seen.append(word)
-                let spelling = TagNormalizer.nfc(String(decoding: UnsafeBufferPointer(rebasing: bytes[token.source]), as: UTF8.self))
-                if spelling != word { otherSpellings[word, default: [:]][spelling, default: 0] += 1 }
+                // Most words are typed as they fold (lower case, no accents): no spelling to keep.
+                let typed = UnsafeBufferPointer(rebasing: bytes[token.source])
+                if !typed.elementsEqual(folded) {
+                    let spelling = TagNormalizer.nfc(String(decoding: typed, as: UTF8.self))
+                    if spelling != word { otherSpellings[word, default: [:]][spelling, default: 0] += 1 }
+                }
                 body(word)
             }
         }

@@ -43,10 +43,11 @@ package final class WordTokenizer {
         connection = try Connection.inMemory()
         var api: UnsafeMutablePointer<fts5_api>?
         let statement = try connection.prepare("SELECT fts5(?1)")
-        withUnsafeMutablePointer(to: &api) {
+        // fts5() writes the API's address through the bound pointer while the statement runs.
+        try withUnsafeMutablePointer(to: &api) {
             _ = sqlite3_bind_pointer(statement.handle, 1, UnsafeMutableRawPointer($0), Self.pointerType, nil)
+            try statement.step()
         }
-        try statement.step()
         guard let api, let find = api.pointee.xFindTokenizer else { throw Self.unavailable("no FTS5 API") }
         var context: UnsafeMutableRawPointer?
         var module = fts5_tokenizer()

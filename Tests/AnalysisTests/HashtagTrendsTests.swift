@@ -80,15 +80,12 @@ final class HashtagTrendsTests: XCTestCase {
     func testAGeneratedCorpusGivesWhatFoundationsCalendarCounts() throws {
         let dir = try SharedPaths.temporaryDirectory()
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("g.jsonl").path
-        try GeneratedCorpus.write(to: file, tweets: 4000, users: 150, seed: 5)
-        try TestStores.ingest([file], into: file + ".db")
-        let s = try Store.openForReading(path: file + ".db")
+        let s = try GeneratedCorpus.store(tweets: 4000, users: 150, seed: 5, in: dir)
         // Amsterdam (DST), Kathmandu (+05:45) and a zone whose offset is no whole quarter of
-        // an hour (the path that does not group by quarter).
+        // an hour (whose days no summary could serve).
         for zone in [amsterdam, TimeZone(identifier: "Asia/Kathmandu")!, TimeZone(secondsFromGMT: 3 * 3600 + 17 * 60)!] {
             for (period, component) in [(TimelineResult.Period.month, Calendar.Component.month), (.week, .weekOfYear)] {
-                let expected = try oracle(file + ".db", zone: zone, by: component, limit: 10)
+                let expected = try oracle(s.path, zone: zone, by: component, limit: 10)
                 let got = try HashtagTrends.top(in: s, by: period, limit: 10, timeZone: zone)
                 let nonEmpty = got.periods.filter { !$0.rows.isEmpty }
                 XCTAssertEqual(Dictionary(uniqueKeysWithValues: nonEmpty.map { ($0.start, $0.rows.map { "\($0.term)=\($0.tweets)" }) }),

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import TestSupport
+import Text
 import XCTest
 @testable import Analysis
 
@@ -68,5 +69,37 @@ final class IdenticalTextsTests: XCTestCase {
         ])
         XCTAssertEqual(try IdenticalTexts.groups(in: s, limit: nil, timeZone: utc).map { "\($0.text)/\($0.accounts)" },
                        ["B/1", "b/2", "é/1"])
+    }
+
+    /// A slow twin, written here on Unicode scalars from the definition: the fast path on
+    /// UTF-8 bytes must agree with it on every text of a generated corpus and on white space
+    /// of every kind.
+    private func slowNormalised(_ text: String) -> String {
+        var s = Array(text.unicodeScalars)
+        var drop = Set<Int>()
+        for url in TwitterText.urls(in: text) { drop.formUnion(url.start..<url.end) }
+        var i = 0
+        while i < s.count, s[i].properties.isWhitespace { i += 1 }
+        if Array(s[i...].prefix(4)) == ["R", "T", " ", "@"] {
+            var j = i + 4
+            while j < s.count, s[j].isASCII, s[j] == "_" || s[j].properties.isAlphabetic || s[j].properties.numericType != nil { j += 1 }
+            if j > i + 4, j < s.count, s[j] == ":", j + 1 == s.count || s[j + 1].properties.isWhitespace { drop.formUnion(i...j) }
+        }
+        s = s.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        return String(String.UnicodeScalarView(s)).split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+            .joined(separator: " ")
+    }
+
+    func testTheByteLevelNormalisationAgreesWithASlowTwin() throws {
+        let dir = try SharedPaths.temporaryDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        var texts = try GeneratedCorpus.store(tweets: 3000, users: 100, seed: 8, in: dir).query("SELECT text FROM tweets").rows.compactMap { row -> String? in
+            if case .text(let t) = row[0] { return t }
+            return nil
+        }
+        texts += ["\u{2028}RT @a_1: x\u{3000}y\u{0085}", "RT @é: x", "RT @x:\u{00A0}y", "a\u{200B}b", "😀  RT @a: b", "\t\n\r\u{0B}\u{0C}",
+                  "Zie https://t.co/a\u{2029}en www.example.com/x\u{00A0}nu", "RT @x: ", "RT @:x", "a\u{1680}b\u{202F}c\u{205F}d"]
+        XCTAssertGreaterThan(texts.count, 3000)
+        for text in texts { XCTAssertEqual(IdenticalTexts.normalized(text), slowNormalised(text), text) }
     }
 }
