@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
         try reportingErrors {
             let shardCount = distributed ? shards : nil
             if dryRun {
-                Console.out(PGSetup.statements(distribution: distributeBy, shards: shardCount).joined(separator: "\n"))
+                try Console.out(PGSetup.statements(distribution: distributeBy, shards: shardCount).joined(separator: "\n"))
                 return
             }
             try PGSetup.run(url: store.path, distribution: distributeBy, shards: shardCount)

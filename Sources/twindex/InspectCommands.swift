@@ -20,7 +20,8 @@ struct Stats: ParsableCommand {
             if output.json {
                 try Console.json(.object([
                     "tweets": .int(s.tweets), "users": .int(s.users), "first": .optional(s.first),
-                    "last": .optional(s.last), "duplicates": .int(s.duplicates), "deleted": .int(s.deleted),
+                    "last": .optional(s.last), "first_local": .optional(s.first.map { LocalTime.iso8601(utc: $0, in: tz) }),
+                    "last_local": .optional(s.last.map { LocalTime.iso8601(utc: $0, in: tz) }), "duplicates": .int(s.duplicates), "deleted": .int(s.deleted),
                     "notices": .int(s.notices), "bad_lines": .int(s.badLines), "runs": .int(s.runs),
                 ]))
             } else {

@@ -178,6 +178,20 @@ final class OutputCLITests: XCTestCase {
         }
     }
 
+    /// Hostile finding 7: `stats --json` had only the UTC first/last, though the table shows --tz.
+    func testStatsJSONAddsFirstAndLastInTheZone() throws {
+        let lines = ["Mon Jun 04 22:47:53 +0000 2012", "Tue Jun 05 06:00:00 +0000 2012"].enumerated().map { i, date in
+            #"{"id_str":"\#(800 + i)","created_at":"\#(date)","text":"t","user":{"id_str":"5","screen_name":"k"}}"#
+        }
+        let db = Self.dir.appendingPathComponent("stats-tz.db").path
+        XCTAssertEqual(try twindex("ingest", "--db", db, "--quiet", try save(lines.joined(separator: "\n") + "\n", "stats-tz.jsonl")).status, 0)
+        let doc = try XCTUnwrap(try twindex("stats", "--db", db, "--json", "--tz", "Asia/Kathmandu").json as? [String: Any])
+        XCTAssertEqual(doc["first"] as? String, "2012-06-04T22:47:53Z")
+        XCTAssertEqual(doc["first_local"] as? String, "2012-06-05T04:32:53+05:45")   // +5:45, by hand
+        XCTAssertEqual(doc["last"] as? String, "2012-06-05T06:00:00Z")
+        XCTAssertEqual(doc["last_local"] as? String, "2012-06-05T11:45:00+05:45")
+    }
+
     func testNoColorIsHonouredOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1) for a terminal") }
         func onTerminal(_ env: String) throws -> String {
