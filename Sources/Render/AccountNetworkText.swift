@@ -15,7 +15,7 @@ extension AnalysisText {
         let o = r.options
         var lines = [
             "\(r.kind.rawValue) network: \(grouped(Int64(r.nodes.count))) \(what), \(grouped(Int64(r.edges.count))) \(r.directed ? "directed " : "")edges",
-            "\(o.algorithm.rawValue), resolution \(o.resolution), seed \(r.seed)\(o.runs > 1 ? " (best of \(o.runs) runs)" : ""): "
+            "\(o.clustering.algorithm.rawValue), resolution \(o.clustering.resolution), seed \(r.seed)\(o.clustering.runs > 1 ? " (best of \(o.clustering.runs) runs)" : ""): "
                 + "modularity Q = \(String(format: "%.4f", r.modularity)), \(r.communities.count) communities",
             "",
         ]

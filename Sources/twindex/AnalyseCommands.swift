@@ -128,25 +128,30 @@ struct TimelineCommand: ParsableCommand {
 struct HashtagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashtags",
-        abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.")
+        abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.",
+        discussion: """
+            With --by, the top N of each local day, week or month (in --tz) with their ranks: ties go to the tag first in code-point order, so ranks run 1, 2, 3 without gaps. Periods are dated by their first day (weeks start on Monday); every period from the first tweet's to the last tweet's (or --from to --to) is listed, also one without hashtags.
+
+            Example:  twindex hashtags --by month --top 10 --from 2012-01-01 --to 2012-12-31
+            """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var zone: TimeZoneOption
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
-    @Option(help: "How many.")
-    var top = 20
-
-    func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
-    }
+    @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         try reportingErrors {
             let s = try scope.resolved()
-            let rows = try HashtagCounts.top(in: try Store.openForReading(path: store.path), limit: top, scope: s,
-                                             timeZone: try zone.zone())
+            let db = try Store.openForReading(path: store.path)
+            if let by = ranking.by {
+                let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.top, scope: s, timeZone: try zone.zone())
+                if output.json { return Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
+                return Console.out(AnalysisJSON.periodsTable(trends, key: "tag", sign: "#").text(width: Terminal.width))
+            }
+            let rows = try HashtagCounts.top(in: db, limit: ranking.top, scope: s, timeZone: try zone.zone())
             if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
             let table = Table(columns: ["tag", "label", "tweets", "users"],
                               rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })

@@ -34,9 +34,7 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var options = Cooccurrence.Options()
             options.moreThan = moreThan
-            options.scope = try scope.resolved()
-            options.timeZone = try zone.zone()
-            clustering.apply(to: &options)
+            (options.scope, options.timeZone, options.clustering) = (try scope.resolved(), try zone.zone(), clustering.settings)
             let network = try Cooccurrence.network(in: try Store.openForReading(path: store.path), options: options)
             let result = network.result
             // The report's drawing, laid out only when a GEXF (the one file that carries it) is asked for.

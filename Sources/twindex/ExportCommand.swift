@@ -12,12 +12,12 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the corpus out: tweets in twarc's json2csv columns, tweet ids for sharing, or the hashtags, mentions, urls and users tables.",
         discussion: """
             WHAT is one of:
-              tweets    one row per tweet: the columns of twarc's v1 json2csv that the store keeps, in twarc's order (README: Use it with)
-              ids       the tweet ids, one per line with no header (Twitter's terms allow sharing ids; `twarc hydrate` fetches the tweets back)
-              hashtags  tweet_id, tag (normalised), spelling: one row per hashtag of a tweet
+              tweets    a row per tweet: twarc v1 json2csv's columns the store keeps
+              ids       one tweet id per line, no header (for sharing; twarc hydrate)
+              hashtags  tweet_id, tag (normalised), spelling
               mentions  tweet_id, screen_name, user_id
               urls      tweet_id, url
-              users     the latest profile of each account that wrote a tweet in scope (every stored profile without scope options)
+              users     the latest profile of each account with a tweet in scope
 
             Rows stream out ordered by tweet id (users by account id), as CSV (RFC 4180, the default), jsonl or one json document; ids are strings in JSON. Times are UTC. The scope options limit every table to the tweets in scope.
 

@@ -9,7 +9,7 @@ struct GenerateCorpus: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic corpus shaped like the study's, and the exact counts it must give.",
         discussion: """
-            The study's 687,811 tweets cannot be redistributed; this writes v1.1 tweet JSON lines with the same shape: 1,109 accounts joining 2007-03-20..2013-02-23, office-hours and weekday rhythm in Europe/Amsterdam, Tabel 6's shares and five planted hashtag clusters. --truth writes what every analysis must find in it. The same seed gives byte-identical output.
+            The study's 687,811 tweets cannot be redistributed; this writes v1.1 tweet JSON lines with the same shape: 1,109 accounts joining 2007-03-20..2013-02-23, office-hours and weekday rhythm in Europe/Amsterdam, Tabel 6's shares and five planted hashtag clusters; between the timelines, a stream's limit notices (cumulative track, timestamp_ms, a reconnect) and a planted 21-hour outage (see twindex completeness). --truth writes what every analysis must find in it. The same seed gives byte-identical output.
 
             --profile sample1pct writes a stream shaped like Twitter's 1% sample of 2013-01-23 instead, as the Archive Team stream grab kept it: tweets in arrival order in some twenty languages and eight scripts, about one line in ten a delete notice, limit notices, native retweets with their originals, Tabel 6's published shares; --day/--days pick its UTC days. --archive tar packs it as the stream grab's monthly .tar (one YYYY/MM/DD/HH/MM.json.bz2 member per minute), --archive zip as the later .zip (.json.gz members); the truth then lists the members.
 

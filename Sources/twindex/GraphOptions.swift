@@ -19,12 +19,11 @@ struct ClusteringOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Runs with seeds S..S+K-1; the best modularity is kept.", valueName: "K"))
     var runs = 1
 
-    /// Copies these options into an analysis's settings.
-    func apply<S: ClusteringSettings>(to settings: inout S) {
-        settings.algorithm = algorithm
-        settings.resolution = resolution
-        settings.seed = seed
-        settings.runs = runs
+    /// The settings these options describe.
+    var settings: ClusteringSettings {
+        var s = ClusteringSettings()
+        (s.algorithm, s.resolution, s.seed, s.runs) = (algorithm, resolution, seed, runs)
+        return s
     }
 
     func validate() throws {

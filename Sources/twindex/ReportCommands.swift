@@ -46,8 +46,8 @@ struct ReportOptions: ParsableArguments {
         o.year = year
         o.scope = scope
         o.network.moreThan = moreThan ?? defaultMoreThan
-        o.network.algorithm = algorithm
-        o.network.runs = runs
+        o.network.clustering.algorithm = algorithm
+        o.network.clustering.runs = runs
         return o
     }
 }

@@ -22,7 +22,7 @@ struct Twindex: ParsableCommand {
         subcommands: [
             IngestCommand.self, Stats.self, BadLines.self, Show.self,
             RatiosCommand.self, ActivityCommand.self, TimelineCommand.self, CompletenessCommand.self,
-            HashtagsCommand.self, Cooccur.self,
+            HashtagsCommand.self, WordsCommand.self, RepeatsCommand.self, Cooccur.self,
             NetworkCommand.self, UsersCommand.self, FollowsCommand.self,
             Search.self, SQL.self, Query.self,
             DatasetteMetadataCommand.self, ExportCommand.self,

@@ -51,7 +51,7 @@ final class AccountNetworkTests: XCTestCase {
         var options = AccountNetwork.Options()
         options.kind = kind
         change(&options)
-        return try AccountNetwork.compute(in: s, options: options)
+        return try AccountNetwork.network(in: s, options: options).result
     }
 
     func testEdgesOfEveryKind() throws {

@@ -65,12 +65,16 @@ final class PostgresEquivalenceTests: XCTestCase {
         }
         // The faults are there (hand-counted from faultyCorpus): 40 repeated lines (beside the
         // generator's own repeats), 2 broken
-        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice.
+        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice
+        // (beside the generator's limit notices).
         let stats = try CLI.run(["stats", "--json", "--db", url]).json as? [String: Any]
         XCTAssertGreaterThanOrEqual(stats?["duplicates"] as? Int ?? 0, 40)
         XCTAssertEqual(stats?["bad_lines"] as? Int, 2)
         XCTAssertEqual(stats?["deleted"] as? Int, 2)
-        XCTAssertEqual(stats?["notices"] as? Int, 1)
+        let limits = try inputs.flatMap { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n") }
+            .filter { $0.hasPrefix(#"{"limit":"#) }
+        XCTAssertEqual(stats?["notices"] as? Int, limits.count, "the generator's limit notices (some repeated) and the fault's")
+        XCTAssertTrue(limits.contains(#"{"limit":{"track":12}}"#))
         let saved = dir.appendingPathComponent("by_account.sql").path
         try """
             -- param: name text
@@ -87,6 +91,7 @@ final class PostgresEquivalenceTests: XCTestCase {
             ["sql", "SELECT lang, count(*) AS n, sum(has_hashtags) AS tags FROM tweets GROUP BY lang ORDER BY n DESC"],
             ["query", saved, "--param", "name=JAN_MIN0"],
             ["completeness"], ["completeness", "--by", "hour", "--tz", "Asia/Kathmandu", "--min-gap", "2"],
+            ["hashtags", "--by", "month", "--top", "5"], ["words", "--by", "week", "--top", "3", "--tz", "Asia/Kathmandu"], ["repeats"],
         ] + ["mention", "reply", "retweet", "quote", "interaction", "follow", "user-hashtag"].map { ["network", "--kind", $0] }
             + searches.map { ["search", $0, "--all", "--sort", "oldest"] }
         for command in commands {

@@ -16,4 +16,13 @@ public enum GeneratedCorpus {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return truth
     }
+
+    /// Writes a generated corpus into `dir` and ingests it into a store beside it; returns its
+    /// truth and the store's path.
+    public static func ingested(in dir: URL, tweets: Int, users: Int, seed: UInt64) throws -> (truth: Truth, store: String) {
+        let corpus = dir.appendingPathComponent("generated-\(seed).jsonl").path
+        let truth = try write(to: corpus, tweets: tweets, users: users, seed: seed)
+        try TestStores.ingest([corpus], into: corpus + ".db")
+        return (truth, corpus + ".db")
+    }
 }

@@ -56,7 +56,14 @@ package final class PGConnection {
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
     }
 
-    deinit { PQfinish(handle) }
+    /// Set when the connection holds the writer lock: closing releases it first, so the next
+    /// writer finds it free at once (the server would drop it only once the session ends).
+    package var holdsWriterLock = false
+
+    deinit {
+        if holdsWriterLock { PQclear(PQexec(handle, "SELECT pg_advisory_unlock_all()")) }
+        PQfinish(handle)
+    }
 
     /// `url` without its password, for messages.
     static func redacted(_ url: String) -> String {

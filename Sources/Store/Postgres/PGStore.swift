@@ -1,3 +1,5 @@
+import Foundation
+
 /// Opening a PostgreSQL store: the schema check and migrations, the read-only fence of the
 /// readers, and the writer lock (a session advisory lock, held as long as the connection).
 enum PGStore {
@@ -58,9 +60,15 @@ extension Store {
             try connection.execute("SET default_transaction_read_only = on")
             return Store(path: url, engine: .postgres(connection))
         }
-        guard try connection.scalar("SELECT pg_try_advisory_lock($1)::int", [.integer(PGStore.writerLockKey)]) == 1 else {
-            throw StoreError.locked(path: url)
+        // A writer killed a moment ago leaves its lock until the server notices the closed
+        // connection: a second's grace before refusing.
+        var attempts = 0
+        while try connection.scalar("SELECT pg_try_advisory_lock($1)::int", [.integer(PGStore.writerLockKey)]) != 1 {
+            attempts += 1
+            guard attempts < 10 else { throw StoreError.locked(path: url) }
+            usleep(100_000)
         }
+        connection.holdsWriterLock = true
         try PGStore.migrate(connection, url: url, distributeBy: distributeBy)
         return Store(path: url, engine: .postgres(connection))
     }
