@@ -85,7 +85,7 @@ enum AccountEdges {
                 SELECT src, dst, 1 FROM (
                   SELECT DISTINCT lower(coalesce(f.source_name, \(profileName("f.source_id")), CAST(f.source_id AS TEXT))) AS src,
                     lower(coalesce(f.target_name, \(profileName("f.target_id")), CAST(f.target_id AS TEXT))) AS dst
-                  FROM follows f) AS pairs
+                  FROM follows f) e
                 WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst ORDER BY src, dst
                 """, [])
         case .interaction:
@@ -106,7 +106,7 @@ enum AccountEdges {
                     FROM mentions m JOIN tweets t \(mentionJoin) ON t.id = m.tweet_id
                     WHERE \(includeRetweets ? "" : "t.retweeted_id IS NULL AND ")(\(scope.sql))
                     GROUP BY t.author_id, m.screen_name) x
-                  JOIN users u ON u.id = x.author) AS edges
+                  JOIN users u ON u.id = x.author) e
                 WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
                 """, scope.arguments)
         default:
@@ -114,10 +114,11 @@ enum AccountEdges {
         }
     }
 
-    /// Counts the tweets per pair of `inner`'s `tweet, src, dst` rows.
+    /// Counts the tweets per pair of `inner`'s `tweet, src, dst` rows (the alias `e`: PostgreSQL
+    /// before 16 wants one on every subquery in FROM).
     private static func wrap(_ inner: String) -> String {
         """
-        SELECT src, dst, count(*) FROM (\(inner)) AS edges
+        SELECT src, dst, count(*) FROM (\(inner)) e
         WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
         """
     }
