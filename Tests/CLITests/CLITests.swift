@@ -42,7 +42,7 @@ final class CLITests: XCTestCase {
     func testStatsAndRatiosMatchTheSampleTruth() throws {
         let t = try truth()
         let stats = try twindex("stats", "--db", Self.db, "--json").json as? [String: Any] ?? [:]
-        XCTAssertEqual(Set(stats.keys), ["tweets", "users", "first", "last", "duplicates", "deleted", "notices", "bad_lines", "runs"])
+        XCTAssertEqual(Set(stats.keys), ["tweets", "users", "first", "last", "duplicates", "deleted", "notices", "bad_lines", "runs", "first_local", "last_local"])   // CLI.md's, and the local times (issue 12)
         XCTAssertEqual(stats["tweets"] as? Int, t["tweets"] as? Int)
         XCTAssertEqual(stats["users"] as? Int, t["users"] as? Int)
         XCTAssertEqual(stats["first"] as? String, t["first"] as? String)
