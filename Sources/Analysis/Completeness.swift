@@ -135,18 +135,21 @@ public enum Completeness {
                                   inputsWithoutNotices: try store.inputsReadBeforeNotices())
     }
 
-    /// The store's limit notices, input by input in file order, with their times and the
-    /// tweets each adds: the increase of `track` over the notice before it in the same input,
-    /// its whole `track` for an input's first notice and after a drop (a new connection).
+    /// The store's limit notices, file by file in file order, with their times and the
+    /// tweets each adds: the increase of `track` over the notice before it in the same file,
+    /// its whole `track` for a file's first notice and after a drop (a new connection). The
+    /// members of an archive are one file, read in member-name order (time order in the
+    /// Archive Team's layout): a stream capture's connection runs on across its minute files.
     static func limitNotices(in store: Store) throws -> [LimitNotice] {
         var out: [LimitNotice] = []
-        var file = Int64.min
+        var path: String?
         var previous: Int64?
         try store.rows("""
-            SELECT file_id, track, timestamp_ms, previous_tweet_at FROM notices WHERE kind = 'limit'
-            ORDER BY file_id, "offset"
+            SELECT f.path, n.track, n.timestamp_ms, n.previous_tweet_at FROM notices n JOIN files f ON f.id = n.file_id
+            WHERE n.kind = 'limit' ORDER BY f.path, f.member, n."offset"
             """) { r in
-            if r.int(0) != file { (file, previous) = (r.int(0), nil) }
+            let file = r.string(0)
+            if file != path { (path, previous) = (file, nil) }
             var missed: Int64 = 0
             if !r.isNull(1) {
                 let track = r.int(1)

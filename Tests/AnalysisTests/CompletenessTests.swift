@@ -105,6 +105,27 @@ final class CompletenessTests: XCTestCase {
         XCTAssertEqual(r.rows.map(\.missedShare), [150.0 / 151, 255.0 / 257])
     }
 
+    /// An archive is one file: a connection runs on across its minute members. Members of two
+    /// lines each: (tweet, 5), (tweet, 8), (tweet, 20), (tweet, 3: a drop, a new connection),
+    /// so 5 + 3 + 12 + 3 = 23 missed, not the 36 of four separate files.
+    func testTheMembersOfAnArchiveAreOneFile() throws {
+        let lines = [
+            tweet("2013-01-23T00:00:10Z"), limit(5, at: "2013-01-23T00:00:20Z"),
+            tweet("2013-01-23T00:01:10Z"), limit(8, at: "2013-01-23T00:01:20Z"),
+            tweet("2013-01-23T00:02:10Z"), limit(20, at: "2013-01-23T00:02:20Z"),
+            tweet("2013-01-23T00:03:10Z"), limit(3, at: "2013-01-23T00:03:20Z"),
+        ]
+        let jsonl = dir.appendingPathComponent("stream.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: jsonl, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 2).count, 4)
+        for archive in ["stream.tar", "stream.zip"] {
+            let db = dir.appendingPathComponent(archive + ".db").path
+            try TestStores.ingest([dir.appendingPathComponent(archive).path], into: db)
+            let r = try compute(try Store.openForReading(path: db), utc)
+            XCTAssertEqual(counts(r), [[4, 4, 23]], archive)
+        }
+    }
+
     /// Notices without timestamp_ms: the first comes before any tweet (unplaced, its 7 in no
     /// period, but the next one's increase is counted from it); the second (10) takes the
     /// time of the tweet before it, 2013-01-07T23:30Z: in UTC that is 7 January, in
