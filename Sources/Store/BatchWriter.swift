@@ -47,6 +47,7 @@ final class BatchWriter {
               lang = excluded.lang, verified = excluded.verified, profile_seen_at = excluded.profile_seen_at
             WHERE coalesce(excluded.profile_seen_at, 0) >= coalesce(users.profile_seen_at, 0)
             """)
+
         deleteTweet = try db.prepare("DELETE FROM tweets WHERE id = ?")
         rememberDelete = try db.prepare("INSERT OR IGNORE INTO deleted_tweets (id, user_id, run_id) VALUES (?,?,?)")
         insertBadLine = try db.prepare("INSERT INTO bad_lines (file_id, line, offset, error, text, run_id) VALUES (?,?,?,?,?,?)")
@@ -83,6 +84,7 @@ final class BatchWriter {
     /// and the full-text index entries of its tweets (searchable once committed).
     func commit() throws {
         guard inTransaction else { return }
+        for (u, seenAt) in users.takeUnwritten() { try write(u, seenAt: seenAt) }
         try IndexUpkeep.indexPending(db)
         try db.execute("COMMIT")
         inTransaction = false
@@ -191,9 +193,15 @@ final class BatchWriter {
         return db.changes > 0 ? db.lastInsertRowID : nil
     }
 
-    /// Keeps the latest profile of each user, writing only when a newer tweet brings a change.
+    /// Keeps the latest profile of each user, writing at once only when a newer tweet brings a
+    /// change (an unchanged one waits for the commit).
     private func upsert(_ u: User, seenAt: Int64) throws {
         guard users.needsWrite(u, seenAt: seenAt) else { return }
+        try write(u, seenAt: seenAt)
+    }
+
+    /// Writes `u`'s row as seen at `seenAt`, unless the store holds a newer one.
+    private func write(_ u: User, seenAt: Int64) throws {
         upsertUser.bindAll(u.id, u.screenName, u.name, u.location, u.description, u.followers, u.friends, u.statuses,
                            u.createdAt, u.lang, u.verified, seenAt)
         try upsertUser.run()

@@ -98,7 +98,7 @@ users | Accounts | One row per author: the latest profile seen.
     created_at | Account created, \(epoch).
     lang | Interface language, if given.
     verified | 1 when verified.
-    profile_seen_at | created_at of the tweet the profile came with, \(epoch).
+    profile_seen_at | created_at of the author's newest tweet, whose profile the row holds (whatever order or runs the tweets came in), \(epoch).
 hashtags | Hashtags | One row per tweet and distinct tag.
     tweet_id | The tweet (tweets.id).
     tag | Normalised tag: NFC, case-folded, no #.

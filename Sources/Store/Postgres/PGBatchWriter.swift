@@ -149,9 +149,18 @@ final class PGBatchWriter {
         for t in tweets {
             if let u = t.author, users.needsWrite(u, seenAt: t.createdAt ?? 0) { latest[u.id] = (u, t.createdAt ?? 0) }
         }
-        guard !latest.isEmpty else { return }
+        try write(users: latest.values.map { ($0.0, $0.1) })
+    }
+
+    /// Writes the profiles seen again unchanged since they were written (`UserCache`); call
+    /// before each commit.
+    func flushUsers() throws { try write(users: users.takeUnwritten()) }
+
+    /// Upserts these profiles, each only over an older stored one.
+    private func write(users list: [(user: User, seenAt: Int64)]) throws {
+        guard !list.isEmpty else { return }
         var rows = PGCopyRows()
-        for (u, seenAt) in latest.values {
+        for (u, seenAt) in list {
             rows.add(u.id); rows.add(u.screenName); rows.add(u.name); rows.add(u.location); rows.add(u.description)
             rows.add(u.followers); rows.add(u.friends); rows.add(u.statuses); rows.add(u.createdAt); rows.add(u.lang)
             rows.add(u.verified.map { Int64($0 ? 1 : 0) }); rows.add(seenAt)

@@ -139,6 +139,7 @@ package final class PGWriter: RunWriter {
     /// Commits the open transaction, if any.
     package func commit() throws {
         guard inTransaction else { return }
+        try batches.flushUsers()
         try db.execute("COMMIT")
         inTransaction = false
         uncommittedLines = 0
