@@ -81,7 +81,8 @@ public enum CorpusExport {
 
     /// Each table's statement: the tweets in scope are `t`, joined to what the table lists.
     /// Entity rows come in their primary key's order (tweet, then tag, name or link), so
-    /// SQLite reads them without sorting.
+    /// SQLite reads them without sorting; names compare by `lower` (ASCII, as NOCASE), the
+    /// same on both engines, which SQLite sorts within each tweet only.
     private static func sql(for table: Table, filter: String, dialect: SQLDialect, everything: Bool) -> String {
         switch table {
         case .tweets:
@@ -103,7 +104,7 @@ public enum CorpusExport {
         case .mentions:
             return """
                 SELECT m.tweet_id, m.screen_name, m.user_id FROM mentions m JOIN tweets t ON t.id = m.tweet_id
-                WHERE \(filter) ORDER BY m.tweet_id, m.screen_name
+                WHERE \(filter) ORDER BY m.tweet_id, \(dialect.caseInsensitiveKey("m.screen_name"))
                 """
         case .urls:
             return "SELECT l.tweet_id, l.url FROM urls l JOIN tweets t ON t.id = l.tweet_id WHERE \(filter) ORDER BY l.tweet_id, l.url"
@@ -158,28 +159,37 @@ public enum CorpusExport {
 enum TwarcTime {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// The day, date and `HH:MM:SS` of an instant. Written out by hand: `String(format:)`
+    /// costs more than the rest of a row.
     private static func parts(_ epoch: Int64) -> (day: Int64, date: (year: Int, month: Int, day: Int), clock: String) {
         let day = CivilDate.day(ofEpoch: epoch)
         let seconds = Int(epoch - day * 86400)
-        return (day, CivilDate.civil(day), String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60))
+        return (day, CivilDate.civil(day), two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60))
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+
+    private static func date(_ d: (year: Int, month: Int, day: Int)) -> String {
+        let year = String(d.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(d.month) + "-" + two(d.day)
     }
 
     /// `Wed Aug 27 13:08:45 +0000 2008`.
     static func twitter(_ epoch: Int64) -> String {
         let p = parts(epoch)
-        return "\(CivilDate.weekdayNames[CivilDate.weekdayIndex(p.day)]) \(months[p.date.month - 1]) "
-            + String(format: "%02d", p.date.day) + " \(p.clock) +0000 \(p.date.year)"
+        return CivilDate.weekdayNames[CivilDate.weekdayIndex(p.day)] + " " + months[p.date.month - 1] + " " + two(p.date.day)
+            + " " + p.clock + " +0000 " + String(p.date.year)
     }
 
     /// `2008-08-27 13:08:45+00:00`.
     static func parsed(_ epoch: Int64) -> String {
         let p = parts(epoch)
-        return String(format: "%04d-%02d-%02d ", p.date.year, p.date.month, p.date.day) + p.clock + "+00:00"
+        return date(p.date) + " " + p.clock + "+00:00"
     }
 
     /// `2008-08-27T13:08:45Z`.
     static func iso8601(_ epoch: Int64) -> String {
         let p = parts(epoch)
-        return String(format: "%04d-%02d-%02dT", p.date.year, p.date.month, p.date.day) + p.clock + "Z"
+        return date(p.date) + "T" + p.clock + "Z"
     }
 }

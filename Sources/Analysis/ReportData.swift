@@ -17,6 +17,8 @@ public struct ReportData: Sendable {
     public var ratios: RatiosResult
     /// Grafiek 11: every day of the corpus.
     public var days: TimelineResult
+    /// The completeness strip above Grafiek 11: missed share per day and the gaps.
+    public var completeness: CompletenessResult
     /// The year of Grafiek 12 and the activity charts.
     public var year: Int
     /// Grafiek 12: the days of `year`.
@@ -76,6 +78,8 @@ public struct ReportData: Sendable {
         let zone = options.timeZone, scope = options.scope
         let ratios = try Ratios.compute(in: store, baseline: options.baseline, scope: scope, timeZone: zone)
         let days = try Timeline.compute(in: store, timeZone: zone, scope: scope)
+        var completeness = Completeness.Options()
+        (completeness.timeZone, completeness.range) = (zone, scope.range)
         let year = options.year ?? defaultYear(days) ?? currentYear(in: zone)
         var yearScope = scope
         yearScope.range = DateRange(from: max(CalendarBuckets.dayNumber(year: year, month: 1, day: 1), scope.range.from ?? .min),
@@ -87,6 +91,8 @@ public struct ReportData: Sendable {
         network.timeZone = zone
         let clustered = try Cooccurrence.network(in: store, options: network)
         var accountOptions = options.accountNetwork
+        accountOptions.scope = scope
+        accountOptions.timeZone = zone
         if accountOptions.minDegree == nil {
             accountOptions.minDegree = studyMinDegree(tweets: stats.tweets, accounts: stats.users)
         }
@@ -94,7 +100,7 @@ public struct ReportData: Sendable {
         return ReportData(
             storePath: store.path, stats: stats,
             ratios: ratios,
-            days: days, year: year,
+            days: days, completeness: try Completeness.compute(in: store, options: completeness), year: year,
             yearDays: try Timeline.compute(in: store, timeZone: zone, scope: yearScope),
             yearActivity: yearActivity,
             hashtags: try HashtagCounts.top(in: store, limit: 25, scope: scope, timeZone: zone),
@@ -103,7 +109,7 @@ public struct ReportData: Sendable {
             networkLayout: NetworkLayout(clustered),
             accountNetwork: accounts.result, accountLayout: accounts.layout(maxNodes: maxDrawnAccounts),
             accountEdgeEnds: accounts.edgeEnds,
-            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts))
+            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts, scope: scope, timeZone: zone))
     }
 
     /// The study's Figuur 2 kept the accounts with more than 50 connections in 687,811 tweets

@@ -40,7 +40,7 @@ struct TimelineWriter {
         }
     }
 
-    mutating func write(count: Int, rng: inout SeededRandom, truth: inout Truth, emit: (String) -> Void) {
+    mutating func write(count: Int, rng: inout SeededRandom, truth: inout Truth, emit: (String) throws -> Void) rethrows {
         let shares = options.profile.shares
         let mentionWithoutReply = (shares.mentions - shares.startsWithAt) / (1 - shares.startsWithAt)
         let lo = rhythm.cumulative[rhythm.hourIndex(of: account.joined)]
@@ -50,6 +50,7 @@ struct TimelineWriter {
         var previous = Int64.max
         var lastDay = Int64.min
         var lastLine = ""
+        var lastTime = Int64.min
         truth.users += 1
         for k in 0..<count {
             u *= pow(rng.unit(), 1.0 / Double(count - k))
@@ -64,7 +65,8 @@ struct TimelineWriter {
             let hasHashtag = rng.unit() < shares.hashtags
             let (line, facts) = tweetLine(at: t, startsWithAt: startsWithAt, hasMention: hasMention,
                                           hasHashtag: hasHashtag, rng: &rng)
-            emit(line)
+            try emit(line)
+            truth.capture.tweetWritten(at: t, offset: offset)
             truth.lines += 1
             truth.tweets += 1
             truth.first = min(truth.first, t)
@@ -95,11 +97,12 @@ struct TimelineWriter {
             truth.days[local.dayNumber] = day
             // REST pages overlap: now and then a tweet comes twice.
             if k > 0, rng.unit() < 0.003 {
-                emit(lastLine)
+                try emit(lastLine)
+                truth.capture.lastTweetWritten = lastTime
                 truth.lines += 1
                 truth.duplicates += 1
             }
-            lastLine = line
+            (lastLine, lastTime) = (line, t)
         }
     }
 

@@ -53,13 +53,13 @@ struct RatiosCommand: ParsableCommand {
             let s = try scope.resolved()
             let range = try baselineRange()
             let result = try Ratios.compute(in: db, baseline: base, scope: s, baselineRange: range, timeZone: try zone.zone())
-            guard output.json else { return Console.out(AnalysisText.ratios(result, store: store.path)) }
+            guard output.json else { return try Console.out(AnalysisText.ratios(result, store: store.path)) }
             var document = AnalysisJSON.scoped(AnalysisJSON.ratios(result), s)
             if case .object(var members) = document, !range.isOpen {
                 members["baseline_scope"] = AnalysisJSON.scope(Scope(range: range))
                 document = .object(members)
             }
-            Console.out(document.rendered())
+            try Console.out(document.rendered())
         }
     }
 }
@@ -79,7 +79,7 @@ struct ActivityCommand: ParsableCommand {
         try reportingErrors {
             let s = try scope.resolved()
             let result = try Activity.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(), scope: s)
-            Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
+            try Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
         }
     }
 }
@@ -114,12 +114,12 @@ struct TimelineCommand: ParsableCommand {
             let s = try scope.resolved()
             let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(),
                                               by: by, scope: s)
-            if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
+            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
             let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
             if csv {
-                FileHandle.standardOutput.write(Data(table.csv().utf8))
+                try Console.write(table.csv())
             } else {
-                Console.out(table.text(width: Terminal.width))
+                try Console.out(table.text(width: Terminal.width))
             }
         }
     }
@@ -148,14 +148,14 @@ struct HashtagsCommand: ParsableCommand {
             let db = try Store.openForReading(path: store.path)
             if let by = ranking.by {
                 let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.top, scope: s, timeZone: try zone.zone())
-                if output.json { return Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
-                return Console.out(AnalysisJSON.periodsTable(trends, key: "tag", sign: "#").text(width: Terminal.width))
+                if output.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
+                return try Console.out(AnalysisJSON.periodsTable(trends, key: "tag", sign: "#").text(width: Terminal.width))
             }
             let rows = try HashtagCounts.top(in: db, limit: ranking.top, scope: s, timeZone: try zone.zone())
-            if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
+            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
             let table = Table(columns: ["tag", "label", "tweets", "users"],
                               rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
-            Console.out(table.text(width: Terminal.width))
+            try Console.out(table.text(width: Terminal.width))
         }
     }
 }

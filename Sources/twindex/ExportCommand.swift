@@ -12,12 +12,12 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the corpus out: tweets in twarc's json2csv columns, tweet ids for sharing, or the hashtags, mentions, urls and users tables.",
         discussion: """
             WHAT is one of:
-              tweets    one row per tweet: the columns of twarc's v1 json2csv that the store keeps, in twarc's order (README: Use it with)
-              ids       the tweet ids, one per line with no header (Twitter's terms allow sharing ids; `twarc hydrate` fetches the tweets back)
-              hashtags  tweet_id, tag (normalised), spelling: one row per hashtag of a tweet
+              tweets    a row per tweet: twarc v1 json2csv's columns the store keeps
+              ids       one tweet id per line, no header (for sharing; twarc hydrate)
+              hashtags  tweet_id, tag (normalised), spelling
               mentions  tweet_id, screen_name, user_id
               urls      tweet_id, url
-              users     the latest profile of each account that wrote a tweet in scope (every stored profile without scope options)
+              users     the latest profile of each account with a tweet in scope
 
             Rows stream out ordered by tweet id (users by account id), as CSV (RFC 4180, the default), jsonl or one json document; ids are strings in JSON. Times are UTC. The scope options limit every table to the tweets in scope.
 
@@ -57,8 +57,9 @@ struct ExportCommand: ParsableCommand {
             if table == .ids && chosen == nil {
                 try CorpusExport.rows(of: .ids, in: db, scope: try scope.resolved(), zone: try zone.zone()) { cells in
                     out.write(Table.plain(cells[0]) + "\n")
+                    try out.check()
                 }
-                return out.flush()
+                return try out.flush()
             }
             let tableFormat: Table.Format
             switch chosen ?? .csv {
@@ -67,9 +68,12 @@ struct ExportCommand: ParsableCommand {
             case .json: tableFormat = .json
             }
             let writer = TableWriter(columns: CorpusExport.columns(of: table), format: tableFormat) { out.write($0) }
-            let count = try CorpusExport.rows(of: table, in: db, scope: try scope.resolved(), zone: try zone.zone(), each: writer.write)
+            let count = try CorpusExport.rows(of: table, in: db, scope: try scope.resolved(), zone: try zone.zone()) { row in
+                writer.write(row)
+                try out.check()
+            }
             writer.finish(summary: ["total": .int(Int64(count))])
-            out.flush()
+            try out.flush()
         }
     }
 }

@@ -47,13 +47,13 @@ struct WordsCommand: ParsableCommand {
             if let by = ranking.by {
                 let trends = try WordCounts.top(in: db, by: by, limit: ranking.top, keepStopWords: keepStopwords, scope: s,
                                                 timeZone: try zone.zone())
-                if output.json { return Console.json(documented(AnalysisJSON.periods(trends, key: "word"), s)) }
-                return Console.out(AnalysisJSON.periodsTable(trends, key: "word").text(width: Terminal.width))
+                if output.json { return try Console.json(documented(AnalysisJSON.periods(trends, key: "word"), s)) }
+                return try Console.out(AnalysisJSON.periodsTable(trends, key: "word").text(width: Terminal.width))
             }
             let rows = try WordCounts.top(in: db, limit: ranking.top, keepStopWords: keepStopwords, scope: s, timeZone: try zone.zone())
-            if output.json { return Console.json(documented(AnalysisJSON.words(rows), s)) }
+            if output.json { return try Console.json(documented(AnalysisJSON.words(rows), s)) }
             let table = Table(columns: ["word", "label", "tweets"], rows: rows.map { [.string($0.term), .string($0.label), .int($0.tweets)] })
-            Console.out(table.text(width: Terminal.width))
+            try Console.out(table.text(width: Terminal.width))
         }
     }
 
@@ -92,9 +92,9 @@ struct RepeatsCommand: ParsableCommand {
             let s = try scope.resolved()
             let rows = try IdenticalTexts.groups(in: try Store.openForReading(path: store.path), limit: top, scope: s,
                                                  timeZone: try zone.zone())
-            if output.json { return Console.json(AnalysisJSON.scoped(AnalysisJSON.repeats(rows), s)) }
+            if output.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.repeats(rows), s)) }
             let table = Table(columns: ["tweets", "accounts", "text"], rows: rows.map { [.int($0.tweets), .int($0.accounts), .string($0.text)] })
-            Console.out(table.text(width: Terminal.width))
+            try Console.out(table.text(width: Terminal.width))
         }
     }
 }

@@ -13,6 +13,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import socket
 import struct
 import subprocess
@@ -151,16 +152,20 @@ def main():
     browser = subprocess.Popen([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                 "--no-default-browser-check", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
                                 f"--user-data-dir={profile}", "about:blank"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        port = None
-        for line in browser.stderr:
-            m = re.search(r"DevTools listening on ws://127\.0\.0\.1:(\d+)/", line)
-            if m:
-                port = m.group(1)
-                break
-        if port is None:
-            raise RuntimeError("chromium printed no DevTools address")
+        # Chromium writes the port it took to DevToolsActivePort in its profile folder.
+        port, deadline = None, time.time() + 60
+        while port is None:
+            try:
+                with open(os.path.join(profile, "DevToolsActivePort")) as f:
+                    port = f.readline().strip() or None
+            except OSError:
+                pass
+            if port is None:
+                if browser.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(f"chromium gave no DevTools port (exit status {browser.poll()})")
+                time.sleep(0.1)
         results = {}
         url = "file://" + os.path.abspath(report)
         for width in widths:
@@ -207,6 +212,7 @@ def main():
             browser.wait(10)
         except subprocess.TimeoutExpired:
             browser.kill()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ final class ExportCLITests: XCTestCase {
     /// Tweets with the round-trip suite's hostile texts, each by an account whose name,
     /// location and description are hostile too; one quotes a tweet, one has coordinates
     /// and a place, and one profile is seen twice (the later one must win).
-    private static func hostileLines() -> [String] {
+    static func hostileLines() -> [String] {
         var tweets: [[String: Any]] = CSVRoundTripCLITests.hostileTexts.enumerated().map { i, text in
             let user: [String: Any] = ["id_str": "\(77_000 + i)", "screen_name": "hostile\(i)", "name": "name, \"\(i)\"\r\n",
                                        "location": " Den Haag,\nNL ", "description": "\"quoted\"\r\nand, commas \u{0}",
@@ -77,6 +77,7 @@ final class ExportCLITests: XCTestCase {
         for path in paths:
             for line in open(path, encoding="utf-8"):
                 t = json.loads(line)
+                if "user" not in t: continue   # a stream notice (limit), no tweet
                 u = t["user"]
                 when = datetime.datetime.strptime(t["created_at"], "%a %b %d %H:%M:%S %z %Y")
                 seen = profiles.get(u["id_str"])

@@ -18,6 +18,15 @@ public enum GeneratedCorpus {
         return truth
     }
 
+    /// Writes a generated corpus into `dir` and ingests it into a store beside it; returns its
+    /// truth and the store's path.
+    public static func ingested(in dir: URL, tweets: Int, users: Int, seed: UInt64) throws -> (truth: Truth, store: String) {
+        let corpus = dir.appendingPathComponent("generated-\(seed).jsonl").path
+        let truth = try write(to: corpus, tweets: tweets, users: users, seed: seed)
+        try TestStores.ingest([corpus], into: corpus + ".db")
+        return (truth, corpus + ".db")
+    }
+
     /// A store in `dir` holding a generated corpus (civil profile), open for reading.
     public static func store(tweets: Int, users: Int, seed: UInt64, in dir: URL) throws -> Store {
         let file = dir.appendingPathComponent("generated-\(seed).jsonl").path
