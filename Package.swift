@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "Text", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "Graph", "Store", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),

@@ -37,14 +37,16 @@ enum AccountEdges {
     }
 
     /// `SELECT tweet, src, dst` for one directed relation, over the tweets `scope` (a
-    /// condition on `tweets t`) keeps.
-    static func part(_ kind: NetworkKind, includeRetweets: Bool, scope: String) -> String? {
+    /// condition on `tweets t`) keeps. `mentionJoin` steers the mentions' join to the
+    /// covering index (`Store.indexHint("tweets_id_network")`): without it SQLite reads each
+    /// mentioning tweet's row from the table, in random order on a real store (issue 13).
+    static func part(_ kind: NetworkKind, includeRetweets: Bool, scope: String, mentionJoin: String) -> String? {
         let from = "FROM tweets t JOIN users u ON u.id = t.author_id"
         switch kind {
         case .mention:
             return """
                 SELECT m.tweet_id AS tweet, lower(u.screen_name) AS src, lower(m.screen_name) AS dst
-                FROM mentions m JOIN tweets t ON t.id = m.tweet_id JOIN users u ON u.id = t.author_id
+                FROM mentions m JOIN tweets t \(mentionJoin) ON t.id = m.tweet_id JOIN users u ON u.id = t.author_id
                 WHERE \(includeRetweets ? "" : "t.retweeted_id IS NULL AND ")(\(scope))
                 """
         case .reply:
@@ -72,9 +74,9 @@ enum AccountEdges {
 
     /// `SELECT src, dst, weight` for an account-to-account kind, no self-loops, over the
     /// tweets in `scope` (follow edges are no tweets: the scope leaves them all), with the
-    /// statement's arguments.
-    static func statement(_ kind: NetworkKind, includeRetweets: Bool, scope: (sql: String, arguments: [SQLValue]))
-        -> (sql: String, arguments: [SQLValue]) {
+    /// statement's arguments; `mentionJoin` as for `part`.
+    static func statement(_ kind: NetworkKind, includeRetweets: Bool, scope: (sql: String, arguments: [SQLValue]),
+                          mentionJoin: String) -> (sql: String, arguments: [SQLValue]) {
         switch kind {
         case .follow:
             // Ids resolve to screen names through the store's accounts; an id no tweet named
@@ -89,14 +91,30 @@ enum AccountEdges {
         case .interaction:
             // UNION (not UNION ALL) keeps one row per tweet and pair, whatever the kinds.
             let parts = [NetworkKind.mention, .reply, .retweet, .quote].compactMap {
-                part($0, includeRetweets: includeRetweets, scope: scope.sql)
+                part($0, includeRetweets: includeRetweets, scope: scope.sql, mentionJoin: mentionJoin)
             }
             return (wrap(parts.joined(separator: "\nUNION\n")), Array(repeating: scope.arguments, count: parts.count).flatMap { $0 })
+        case .mention:
+            // A tweet names an account once (mentions' key is tweet and name): counted per author
+            // id and name first, so the names are folded and grouped once per pair, not once per
+            // mention; the outer grouping merges what the inner kept apart (spellings, and
+            // accounts that share a name). A sum of counts is numeric on PostgreSQL: cast back.
+            return ("""
+                SELECT src, dst, CAST(sum(n) AS BIGINT) FROM (
+                  SELECT lower(u.screen_name) AS src, lower(x.name) AS dst, x.n AS n FROM (
+                    SELECT t.author_id AS author, m.screen_name AS name, count(*) AS n
+                    FROM mentions m JOIN tweets t \(mentionJoin) ON t.id = m.tweet_id
+                    WHERE \(includeRetweets ? "" : "t.retweeted_id IS NULL AND ")(\(scope.sql))
+                    GROUP BY t.author_id, m.screen_name) x
+                  JOIN users u ON u.id = x.author) AS edges
+                WHERE src IS NOT NULL AND dst IS NOT NULL AND src <> dst GROUP BY src, dst ORDER BY src, dst
+                """, scope.arguments)
         default:
-            return (wrap(part(kind, includeRetweets: includeRetweets, scope: scope.sql) ?? ""), scope.arguments)
+            return (wrap(part(kind, includeRetweets: includeRetweets, scope: scope.sql, mentionJoin: mentionJoin) ?? ""), scope.arguments)
         }
     }
 
+    /// Counts the tweets per pair of `inner`'s `tweet, src, dst` rows.
     private static func wrap(_ inner: String) -> String {
         """
         SELECT src, dst, count(*) FROM (\(inner)) AS edges

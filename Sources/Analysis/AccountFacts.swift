@@ -3,13 +3,18 @@ import Store
 /// Per-account facts the networks attach to their nodes: tweets authored, and the name and
 /// user id by which tweets knew each account.
 enum AccountFacts {
+    /// The index that covers a mention's tweet (author, time, retweet mark, language).
+    static let mentionIndex = "tweets_id_network"
+
     /// Tweets authored per account key (lower-cased latest screen name), of the tweets
-    /// `scope` (a condition on `tweets t`, with its arguments) keeps.
+    /// `scope` (a condition on `tweets t`, with its arguments) keeps. Counted per author id
+    /// first (a narrow index), then summed per key: accounts that share a name share a key.
     static func tweetsByAccount(in store: Store, scope: (sql: String, arguments: [SQLValue])) throws -> [String: Int64] {
         var out: [String: Int64] = [:]
         try store.rows("""
-            SELECT lower(u.screen_name), count(*) FROM tweets t JOIN users u ON u.id = t.author_id
-            WHERE u.screen_name IS NOT NULL AND (\(scope.sql)) GROUP BY 1
+            SELECT lower(u.screen_name), a.n FROM (
+              SELECT t.author_id, count(*) AS n FROM tweets t WHERE \(scope.sql) GROUP BY t.author_id) a
+            JOIN users u ON u.id = a.author_id WHERE u.screen_name IS NOT NULL
             """, scope.arguments) { r in out[r.string(0) ?? "", default: 0] += r.int(1) }
         return out
     }
@@ -25,31 +30,61 @@ enum AccountFacts {
     /// For each wanted key: the spelling seen most recently (profiles by the tweet they came
     /// with, mentions, replies, retweeted and quoted authors by their tweet's time, imported
     /// follow edges before all of them; ties to the larger spelling in code-point order) and
-    /// the most recent user id given with any of them.
+    /// the most recent user id given with any of them (of equal times, the one read last:
+    /// profiles, mentions, then per tweet its reply, retweet and quote, then follows).
+    ///
+    /// Reads the tweets' table once (replied-to, retweeted and quoted authors together) and
+    /// the mentions through the covering index, not once per kind of name: on a study-sized
+    /// store the three scans took most of `network`'s time (issue 13).
     static func names(in store: Store, for keys: Set<String>) throws -> [String: Name] {
         guard !keys.isEmpty else { return [:] }
-        var spelling: [String: (at: Int64, name: String)] = [:]
-        var ids: [String: (at: Int64, id: Int64)] = [:]
+        var names = NameFold(keys: keys)
+        try store.rows("SELECT screen_name, profile_seen_at, id FROM users WHERE screen_name IS NOT NULL") { r in
+            names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2))
+        }
         try store.rows("""
-            SELECT screen_name, profile_seen_at, id FROM users WHERE screen_name IS NOT NULL
-            UNION ALL SELECT m.screen_name, t.created_at, m.user_id FROM mentions m JOIN tweets t ON t.id = m.tweet_id
-            UNION ALL SELECT in_reply_to_screen_name, created_at, in_reply_to_user_id FROM tweets WHERE in_reply_to_screen_name IS NOT NULL
-            UNION ALL SELECT retweeted_screen_name, created_at, retweeted_user_id FROM tweets WHERE retweeted_screen_name IS NOT NULL
-            UNION ALL SELECT quoted_screen_name, created_at, quoted_user_id FROM tweets WHERE quoted_screen_name IS NOT NULL
-            UNION ALL SELECT source_name, -9223372036854775807, source_id FROM follows WHERE source_name IS NOT NULL
-            UNION ALL SELECT target_name, -9223372036854775807, target_id FROM follows WHERE target_name IS NOT NULL
+            SELECT m.screen_name, t.created_at, m.user_id FROM mentions m JOIN tweets t \(try store.indexHint(mentionIndex)) ON t.id = m.tweet_id
             """) { r in
-            guard let name = r.string(0) else { return }
-            let key = name.lowercased()
-            guard keys.contains(key) else { return }
-            let at = r.int(1)
-            if let seen = spelling[key], (seen.at, seen.name) >= (at, name) {} else { spelling[key] = (at, name) }
-            if !r.isNull(2), (ids[key]?.at ?? .min) <= at { ids[key] = (at, r.int(2)) }
+            names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2))
+        }
+        try store.rows("""
+            SELECT created_at, in_reply_to_screen_name, in_reply_to_user_id, retweeted_screen_name, retweeted_user_id,
+              quoted_screen_name, quoted_user_id FROM tweets
+            WHERE in_reply_to_screen_name IS NOT NULL OR retweeted_screen_name IS NOT NULL OR quoted_screen_name IS NOT NULL
+            """) { r in
+            let at = r.int(0)
+            for column in [1, 3, 5] {
+                names.add(r.string(column), at: at, id: r.isNull(column + 1) ? nil : r.int(column + 1))
+            }
+        }
+        try store.rows("""
+            SELECT source_name, source_id FROM follows WHERE source_name IS NOT NULL
+            UNION ALL SELECT target_name, target_id FROM follows WHERE target_name IS NOT NULL
+            """) { r in
+            names.add(r.string(0), at: .min + 1, id: r.isNull(1) ? nil : r.int(1))
         }
         var out: [String: Name] = [:]
         for key in keys {
-            out[key] = Name(label: spelling[key]?.name ?? key, userID: ids[key].map { String($0.id) })
+            out[key] = Name(label: names.spelling[key]?.name ?? key, userID: names.ids[key].map { String($0.id) })
         }
         return out
+    }
+}
+
+/// The latest spelling and user id per wanted key, folded over names in any order but for
+/// ties of user ids (the one added last wins).
+private struct NameFold {
+    let keys: Set<String>
+    var spelling: [String: (at: Int64, name: String)] = [:]
+    var ids: [String: (at: Int64, id: Int64)] = [:]
+
+    init(keys: Set<String>) { self.keys = keys }
+
+    mutating func add(_ name: String?, at: Int64, id: Int64?) {
+        guard let name else { return }
+        let key = name.lowercased()
+        guard keys.contains(key) else { return }
+        if let seen = spelling[key], (seen.at, seen.name) >= (at, name) {} else { spelling[key] = (at, name) }
+        if let id, (ids[key]?.at ?? .min) <= at { ids[key] = (at, id) }
     }
 }

@@ -10,12 +10,12 @@ import Store
 /// var options = AccountNetwork.Options()
 /// options.kind = .mention
 /// options.minDegree = 50          // the study's filter
-/// let network = try AccountNetwork.compute(in: store, options: options)
+/// let network = try AccountNetwork.network(in: store, options: options).result
 /// print(network.nodes.max { $0.betweenness < $1.betweenness }?.label ?? "")
 /// ```
 public enum AccountNetwork {
     /// Which network, which nodes, and how to cluster it.
-    public struct Options: Sendable, Equatable, ClusteringSettings {
+    public struct Options: Sendable, Equatable {
         /// The kind of edge.
         public var kind = NetworkKind.mention
         /// Mention network: keep native retweets' mentions.
@@ -26,14 +26,8 @@ public enum AccountNetwork {
         public var minDegree: Int?
         /// User–hashtag network: hashtags in more than N tweets.
         public var moreThan = 100
-        /// Leiden (default) or Louvain.
-        public var algorithm = CommunityDetection.Algorithm.leiden
-        /// Resolution γ; positive.
-        public var resolution = 1.0
-        /// The first clustering seed; also the seed of a betweenness estimate.
-        public var seed: UInt64 = 1
-        /// Clustering runs with seeds seed..seed+runs−1; the best modularity is kept.
-        public var runs = 1
+        /// How communities are found; its seed also seeds a betweenness estimate.
+        public var clustering = ClusteringSettings()
         /// Estimate betweenness from this many seeded sources instead of all (nil: exact).
         public var betweennessSamples: Int?
         /// The tweets whose links make the edges and whose authors' `tweets` are counted
@@ -46,16 +40,10 @@ public enum AccountNetwork {
         public init() {}
     }
 
-    /// The network `options` describe.
-    public static func compute(in store: Store, options: Options = Options()) throws -> AccountNetworkResult {
-        try network(in: store, options: options).result
-    }
-
-    /// The network with its graph, for a layout or another analysis.
+    /// The network `options` describe (its `result`), with its graph for a layout or another
+    /// analysis.
     public static func network(in store: Store, options: Options = Options()) throws -> AccountNetworkGraph {
-        guard options.resolution > 0, options.resolution.isFinite else {
-            throw AnalysisError.invalidResolution(options.resolution)
-        }
+        try options.clustering.check()
         var nodes = NodeTable()
         var raw: [(Int, Int, Double)] = []
         let scope = options.scope.filter(in: options.timeZone, table: "t")
@@ -67,7 +55,8 @@ public enum AccountNetwork {
                 raw.append((h, a, Double(r.int(2))))
             }
         } else {
-            let edges = AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope)
+            let edges = AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope,
+                                               mentionJoin: try store.indexHint(AccountFacts.mentionIndex))
             try store.rows(edges.sql, edges.arguments) { r in
                 raw.append((nodes.index(.account, r.string(0) ?? ""), nodes.index(.account, r.string(1) ?? ""), Double(r.int(2))))
             }
@@ -102,13 +91,11 @@ public enum AccountNetwork {
     private static func assemble(store: Store, options: Options, nodes: NodeTable, old: [Int], graph: DirectedGraph,
                                  authored: [String: Int64]) throws -> AccountNetworkGraph {
         let n = graph.nodeCount
-        let betweenness = options.betweennessSamples.map { Betweenness.estimate(graph, samples: $0, seed: options.seed) }
+        let betweenness = options.betweennessSamples.map { Betweenness.estimate(graph, samples: $0, seed: options.clustering.seed) }
             ?? Betweenness.exact(graph)
         let pagerank = PageRank.compute(graph).scores
         let keys = old.map { nodes.keys[$0] }
-        let clustering = CommunityDetection.run(graph.undirected, algorithm: options.algorithm, resolution: options.resolution,
-                                                seed: options.seed, runs: options.runs,
-                                                tieBreak: { members in members.map { keys[$0] }.min() ?? "" })
+        let clustering = options.clustering.run(graph.undirected, tieBreak: { members in members.map { keys[$0] }.min() ?? "" })
         let accounts = Set(old.filter { nodes.types[$0] == .account }.map { nodes.keys[$0] })
         let names = try AccountFacts.names(in: store, for: accounts)
         let tags = old.filter { nodes.types[$0] == .hashtag }.map { nodes.keys[$0] }
@@ -172,15 +159,27 @@ private struct NodeTable {
     func sortKey(_ i: Int) -> String { (types[i] == .account ? "0" : "1") + keys[i] }
 }
 
-/// The clustering settings every network analysis takes, so one set of command-line options
-/// fills any of them.
-public protocol ClusteringSettings {
-    /// Leiden or Louvain.
-    var algorithm: CommunityDetection.Algorithm { get set }
-    /// Resolution γ.
-    var resolution: Double { get set }
-    /// The first seed.
-    var seed: UInt64 { get set }
-    /// Runs with seeds seed..seed+runs−1.
-    var runs: Int { get set }
+/// How a network is clustered, the same for every network analysis (cooccur, network, the
+/// report): one set of command-line options fills any of them.
+public struct ClusteringSettings: Sendable, Equatable {
+    /// Leiden (default) or Louvain.
+    public var algorithm = CommunityDetection.Algorithm.leiden
+    /// Resolution γ (networkx/igraph convention); positive.
+    public var resolution = 1.0
+    /// The first seed (also the seed of a betweenness estimate).
+    public var seed: UInt64 = 1
+    /// Runs with seeds seed..seed+runs−1; the best modularity is kept.
+    public var runs = 1
+    /// The defaults: Leiden, γ = 1, seed 1, one run.
+    public init() {}
+
+    /// Throws `AnalysisError.invalidResolution` unless the resolution is positive and finite.
+    func check() throws {
+        guard resolution > 0, resolution.isFinite else { throw AnalysisError.invalidResolution(resolution) }
+    }
+
+    /// The best of `runs` clusterings of `graph`; `tieBreak` orders communities of equal size.
+    func run(_ graph: WeightedGraph, tieBreak: ([Int]) -> String) -> CommunityDetection.Result {
+        CommunityDetection.run(graph, algorithm: algorithm, resolution: resolution, seed: seed, runs: runs, tieBreak: tieBreak)
+    }
 }

@@ -70,17 +70,11 @@ public struct CooccurrenceResult: Sendable, Equatable {
 /// ```
 public enum Cooccurrence {
     /// Which tags and how to cluster them.
-    public struct Options: Sendable, ClusteringSettings {
+    public struct Options: Sendable {
         /// Keep tags in more than this many tweets.
         public var moreThan = 100
-        /// Leiden (default) or Louvain.
-        public var algorithm = CommunityDetection.Algorithm.leiden
-        /// Resolution γ (networkx/igraph convention); positive.
-        public var resolution = 1.0
-        /// The first seed.
-        public var seed: UInt64 = 1
-        /// Runs with seeds seed..seed+runs−1; the best modularity is kept.
-        public var runs = 1
+        /// How communities are found.
+        public var clustering = ClusteringSettings()
         /// The tweets whose hashtags count (default: all).
         public var scope = Scope()
         /// The zone of the scope's days.
@@ -96,9 +90,7 @@ public enum Cooccurrence {
 
     /// The network with the graph it was clustered on, for a layout (the report draws it).
     public static func network(in store: Store, options: Options = Options()) throws -> CooccurrenceNetwork {
-        guard options.resolution > 0, options.resolution.isFinite else {
-            throw AnalysisError.invalidResolution(options.resolution)
-        }
+        try options.clustering.check()
         let summarized = try options.scope.isEverything && store.summariesAreCurrent()
         let counts = try summarized ? summarizedCounts(in: store, moreThan: options.moreThan)
             : store.isPostgres ? ServerCounts.cooccurrence(in: store, options: options) : directCounts(in: store, options: options)
@@ -106,9 +98,7 @@ public enum Cooccurrence {
         let edgeKeys = pairs.keys.sorted()
         let graph = WeightedGraph(nodeCount: n, edges: edgeKeys.map { ($0 / n, $0 % n, Double(pairs[$0]!)) })
         let labels = try HashtagCounts.labels(in: store, for: counts.nodes.map(\.tag))
-        let clustering = CommunityDetection.run(graph, algorithm: options.algorithm, resolution: options.resolution,
-                                                seed: options.seed, runs: options.runs,
-                                                tieBreak: { members in members.map { counts.nodes[$0].tag }.min() ?? "" })
+        let clustering = options.clustering.run(graph, tieBreak: { members in members.map { counts.nodes[$0].tag }.min() ?? "" })
         let nodes = counts.nodes.enumerated().map { i, c in
             CooccurrenceResult.Node(tag: c.tag, label: labels[c.tag] ?? c.tag, frequency: c.frequency,
                                     users: c.users, community: clustering.partition[i])
@@ -121,8 +111,8 @@ public enum Cooccurrence {
             let members = nodes.filter { $0.community == c }   // already by frequency
             communities.append(.init(id: c, size: members.count, top: Array(members.prefix(10).map(\.tag))))
         }
-        let result = CooccurrenceResult(algorithm: options.algorithm, resolution: options.resolution, seed: clustering.seed,
-                                        runs: options.runs, moreThan: options.moreThan, modularity: clustering.modularity,
+        let result = CooccurrenceResult(algorithm: options.clustering.algorithm, resolution: options.clustering.resolution,
+                                        seed: clustering.seed, runs: options.clustering.runs, moreThan: options.moreThan, modularity: clustering.modularity,
                                         nodes: nodes, edges: edges, communities: communities)
         return CooccurrenceNetwork(result: result, graph: graph, edgeEnds: edgeKeys.map { ($0 / n, $0 % n) })
     }

@@ -104,7 +104,7 @@ public enum CorpusExport {
         case .mentions:
             return """
                 SELECT m.tweet_id, m.screen_name, m.user_id FROM mentions m JOIN tweets t ON t.id = m.tweet_id
-                WHERE \(filter) ORDER BY m.tweet_id, lower(m.screen_name)
+                WHERE \(filter) ORDER BY m.tweet_id, \(dialect.caseInsensitiveKey("m.screen_name"))
                 """
         case .urls:
             return "SELECT l.tweet_id, l.url FROM urls l JOIN tweets t ON t.id = l.tweet_id WHERE \(filter) ORDER BY l.tweet_id, l.url"

@@ -17,6 +17,8 @@ public struct ReportData: Sendable {
     public var ratios: RatiosResult
     /// Grafiek 11: every day of the corpus.
     public var days: TimelineResult
+    /// The completeness strip above Grafiek 11: missed share per day and the gaps.
+    public var completeness: CompletenessResult
     /// The year of Grafiek 12 and the activity charts.
     public var year: Int
     /// Grafiek 12: the days of `year`.
@@ -25,6 +27,8 @@ public struct ReportData: Sendable {
     public var yearActivity: ActivityResult
     /// The top 25 hashtags.
     public var hashtags: [HashtagRow]
+    /// The ten top hashtags of each local month (the rank-flow chart).
+    public var hashtagMonths: TopPerPeriod
     /// Figuur 3: the co-occurrence network and its communities.
     public var network: CooccurrenceResult
     /// Where Figuur 3 draws each node and edge of `network`.
@@ -74,6 +78,8 @@ public struct ReportData: Sendable {
         let zone = options.timeZone, scope = options.scope
         let ratios = try Ratios.compute(in: store, baseline: options.baseline, scope: scope, timeZone: zone)
         let days = try Timeline.compute(in: store, timeZone: zone, scope: scope)
+        var completeness = Completeness.Options()
+        (completeness.timeZone, completeness.range) = (zone, scope.range)
         let year = options.year ?? defaultYear(days) ?? currentYear(in: zone)
         var yearScope = scope
         yearScope.range = DateRange(from: max(CalendarBuckets.dayNumber(year: year, month: 1, day: 1), scope.range.from ?? .min),
@@ -85,6 +91,8 @@ public struct ReportData: Sendable {
         network.timeZone = zone
         let clustered = try Cooccurrence.network(in: store, options: network)
         var accountOptions = options.accountNetwork
+        accountOptions.scope = scope
+        accountOptions.timeZone = zone
         if accountOptions.minDegree == nil {
             accountOptions.minDegree = studyMinDegree(tweets: stats.tweets, accounts: stats.users)
         }
@@ -92,15 +100,16 @@ public struct ReportData: Sendable {
         return ReportData(
             storePath: store.path, stats: stats,
             ratios: ratios,
-            days: days, year: year,
+            days: days, completeness: try Completeness.compute(in: store, options: completeness), year: year,
             yearDays: try Timeline.compute(in: store, timeZone: zone, scope: yearScope),
             yearActivity: yearActivity,
             hashtags: try HashtagCounts.top(in: store, limit: 25, scope: scope, timeZone: zone),
+            hashtagMonths: try HashtagTrends.top(in: store, by: .month, limit: 10, scope: scope, timeZone: zone),
             network: clustered.result,
             networkLayout: NetworkLayout(clustered),
             accountNetwork: accounts.result, accountLayout: accounts.layout(maxNodes: maxDrawnAccounts),
             accountEdgeEnds: accounts.edgeEnds,
-            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts))
+            accounts: try Accounts.compute(in: store, sort: .tweets, limit: options.accounts, scope: scope, timeZone: zone))
     }
 
     /// The study's Figuur 2 kept the accounts with more than 50 connections in 687,811 tweets

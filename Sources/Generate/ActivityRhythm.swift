@@ -14,7 +14,8 @@ struct ActivityRhythm {
 
     var hours: Int { offsets.count }
 
-    init(from first: Int64, to end: Int64, timeZone: TimeZone, profile: Profile) {
+    /// The table over `first..<end`; hours overlapping `silent` (a planted outage) get no weight.
+    init(from first: Int64, to end: Int64, timeZone: TimeZone, profile: Profile, silent: Range<Int64>? = nil) {
         start = first - first % 3600
         let count = Int((end - start + 3599) / 3600)
         var offsets = [Int32](repeating: 0, count: count)
@@ -26,7 +27,7 @@ struct ActivityRhythm {
             offsets[h] = Int32(offset)
             let local = LocalTime(epoch: t + Int64(offset))
             cumulative[h] = total
-            total += profile.weight(local)
+            if silent?.overlaps(t..<(t + 3600)) != true { total += profile.weight(local) }
         }
         cumulative[count] = total
         self.offsets = offsets

@@ -23,8 +23,26 @@ public struct CorpusGenerator {
         public var firstDay = (2007, 3, 20)
         /// See `firstDay`.
         public var lastDay = (2013, 2, 23)
+        /// Hours without a single tweet (a capture that stopped), when inside the period:
+        /// from 14:00 on Saturday 27 October 2012, across midnight and the night the clocks
+        /// go back, 21 hours. nil: none.
+        public var outage: Outage? = Outage(start: (2012, 10, 27, 14), hours: 21)
         /// The study's corpus.
         public init() {}
+    }
+
+    /// A planted outage: its local start (year, month, day, hour) in the generator's zone and
+    /// its length in hours.
+    public struct Outage: Sendable {
+        /// See the type.
+        public var start: (year: Int, month: Int, day: Int, hour: Int)
+        /// See the type.
+        public var hours: Int
+        /// An outage.
+        public init(start: (year: Int, month: Int, day: Int, hour: Int), hours: Int) {
+            self.start = start
+            self.hours = hours
+        }
     }
 
     /// What this generator writes.
@@ -33,8 +51,9 @@ public struct CorpusGenerator {
     /// A generator for `options`.
     public init(options: Options) { self.options = options }
 
-    /// Generates the corpus, handing each line (without newline) to `emit`.
-    public func generate(_ emit: (String) -> Void) -> Truth {
+    /// Generates the corpus, handing each line (without newline) to `emit`; an error `emit`
+    /// throws (say, the disk is full) ends it.
+    public func generate(_ emit: (String) throws -> Void) rethrows -> Truth {
         var truth = Truth()
         truth.seed = options.seed
         truth.profile = options.profile.rawValue
@@ -43,18 +62,23 @@ public struct CorpusGenerator {
         let zone = TimeZone(identifier: options.timeZone) ?? TimeZone(identifier: "UTC")!
         let start = localMidnight(options.firstDay, zone)
         let end = localMidnight(options.lastDay, zone) + 86400   // exclusive
-        let rhythm = ActivityRhythm(from: start, to: end, timeZone: zone, profile: options.profile)
+        var notices = StreamNotices(options: options, start: start, end: end, zone: zone, accounts: options.users)
+        truth.capture.outage = notices.outage
+        let rhythm = ActivityRhythm(from: start, to: end, timeZone: zone, profile: options.profile, silent: notices.outage)
         var planner = SeededRandom(seed: options.seed)
         let accounts = (0..<options.users).map { Account(index: $0, start: start, end: end, rng: &planner) }
         let counts = Self.apportion(options.tweets, weights: accounts.map(\.weight))
         let groups = AccountGroups(accounts, groupCount: Vocabulary.clusters.count)
+        try notices.emit(after: -1, rhythm: rhythm, truth: &truth, emit: emit)
         for (account, count) in zip(accounts, counts) where count > 0 {
             var rng = SeededRandom(seed: options.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(account.index + 1))
             truth.accountGroups[account.screenName] = account.homeCluster
             if account.isBroker { truth.brokers.append(account.screenName) }
             var writer = TimelineWriter(account: account, accounts: accounts, groups: groups, options: options, rhythm: rhythm)
-            writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
+            try writer.write(count: count, rng: &rng, truth: &truth, emit: emit)
+            try notices.emit(after: account.index, rhythm: rhythm, truth: &truth, emit: emit)
         }
+        try notices.emit(after: nil, rhythm: rhythm, truth: &truth, emit: emit)
         return truth
     }
 

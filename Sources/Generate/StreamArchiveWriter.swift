@@ -43,7 +43,7 @@ public final class StreamArchiveWriter {
         let name = path ?? "<stdout>"
         if let path {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            if fd < 0 { throw ArchiveWriteError(path: name, reason: String(cString: strerror(errno))) }
+            if fd < 0 { throw ArchiveWriteError(path: name, reason: String(cString: strerror(errno)), code: errno) }
         } else {
             fd = STDOUT_FILENO
         }
@@ -148,8 +148,12 @@ public final class StreamArchiveWriter {
         if status < ARCHIVE_WARN { throw Self.failure(archive, path ?? "<stdout>") }
     }
 
+    /// libarchive's failure, in the system's words when it has an `errno` ("Write error"
+    /// says less than "No space left on device").
     private static func failure(_ archive: OpaquePointer, _ path: String) -> ArchiveWriteError {
-        ArchiveWriteError(path: path, reason: archive_error_string(archive).map { String(cString: $0) } ?? "cannot write the archive")
+        let code = archive_errno(archive)
+        if code > 0 { return ArchiveWriteError(path: path, reason: String(cString: strerror(code)), code: code) }
+        return ArchiveWriteError(path: path, reason: archive_error_string(archive).map { String(cString: $0) } ?? "cannot write the archive")
     }
 }
 
@@ -159,6 +163,8 @@ public struct ArchiveWriteError: Error, Equatable, CustomStringConvertible {
     public var path: String
     /// Why.
     public var reason: String
+    /// The system's error number when the system refused (`ENOSPC`, `EPIPE`), else 0.
+    public var code: Int32 = 0
     /// `cannot write day.tar: No space left on device`.
     public var description: String { "cannot write \(path): \(reason)" }
 }

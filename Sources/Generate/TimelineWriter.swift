@@ -40,7 +40,7 @@ struct TimelineWriter {
         }
     }
 
-    mutating func write(count: Int, rng: inout SeededRandom, truth: inout Truth, emit: (String) -> Void) {
+    mutating func write(count: Int, rng: inout SeededRandom, truth: inout Truth, emit: (String) throws -> Void) rethrows {
         let shares = options.profile.shares
         let mentionWithoutReply = (shares.mentions - shares.startsWithAt) / (1 - shares.startsWithAt)
         let lo = rhythm.cumulative[rhythm.hourIndex(of: account.joined)]
@@ -50,6 +50,7 @@ struct TimelineWriter {
         var previous = Int64.max
         var lastDay = Int64.min
         var lastLine = ""
+        var lastTime = Int64.min
         truth.users += 1
         for k in 0..<count {
             u *= pow(rng.unit(), 1.0 / Double(count - k))
@@ -64,7 +65,8 @@ struct TimelineWriter {
             let hasHashtag = rng.unit() < shares.hashtags
             let (line, facts) = tweetLine(at: t, startsWithAt: startsWithAt, hasMention: hasMention,
                                           hasHashtag: hasHashtag, rng: &rng)
-            emit(line)
+            try emit(line)
+            truth.capture.tweetWritten(at: t, offset: offset)
             truth.lines += 1
             truth.tweets += 1
             truth.first = min(truth.first, t)
@@ -80,6 +82,7 @@ struct TimelineWriter {
                 truth.tags[tag]!.users.insert(account.index)
                 truth.tags[tag]!.spellings[TagNormalizer.nfc(spelling), default: 0] += 1
             }
+            if let key = facts.repeated { truth.addRepeat(key, account: account.index) }
             var day = truth.days[local.dayNumber, default: .init()]
             day.tweets += 1
             if local.dayNumber != lastDay { day.activeUsers += 1 }
@@ -94,17 +97,19 @@ struct TimelineWriter {
             truth.days[local.dayNumber] = day
             // REST pages overlap: now and then a tweet comes twice.
             if k > 0, rng.unit() < 0.003 {
-                emit(lastLine)
+                try emit(lastLine)
+                truth.capture.lastTweetWritten = lastTime
                 truth.lines += 1
                 truth.duplicates += 1
             }
-            lastLine = line
+            (lastLine, lastTime) = (line, t)
         }
     }
 
     private struct Facts {
         var tags: [(String, String)] = []
         var located = false, geocoded = false, link = false, retweet = false, reply = false
+        var repeated: String?   // the identical-text key of a planted text (RepeatedTexts)
     }
 
     private func words(_ n: Int, _ rng: inout SeededRandom) -> [String] {
@@ -178,8 +183,9 @@ struct TimelineWriter {
                 draft.mention(name, id: uid)
             }
         }
+        let planted = RepeatedTexts.text(for: account, &rng)
         let long = rng.unit() < 0.03
-        for w in words((long ? 22 : 4) + Int(rng.next() % 8), &rng) { draft.append(w) }
+        for w in planted.map({ [$0] }) ?? words((long ? 22 : 4) + Int(rng.next() % 8), &rng) { draft.append(w) }
         if rng.unit() < 0.02 { draft.append("Q&amp;A") }
         if hasMention && rng.unit() < 0.15 {
             let (name, uid) = mentionTarget(&rng)
@@ -201,6 +207,7 @@ struct TimelineWriter {
             draft.link("http://t.co/\(slug)", "http://www.rijksoverheid.nl/nieuws/\(slug)")
             facts.link = true
         }
+        facts.repeated = planted.map { _ in RepeatedTexts.key(of: draft.text, removing: draft.urls.map { $0.start..<$0.end } + (retweeted == nil ? [] : [0..<(draft.mentions[0].end + 1)])) }
 
         var json = TweetJSON()
         json.string("created_at", TweetJSON.date(t))

@@ -10,7 +10,7 @@ public struct Truth: Sendable {
     public var profile = ""
     /// See `seed`.
     public var timeZone = ""
-    /// Lines written (duplicates included).
+    /// Lines written (duplicates and stream notices included).
     public var lines = 0
     /// Unique tweets.
     public var tweets = 0
@@ -44,6 +44,10 @@ public struct Truth: Sendable {
     public var accountGroups: [String: Int] = [:]
     /// The planted brokers between the groups (screen names), by account index.
     public var brokers: [String] = []
+    /// The stream notices and the outage (`twindex completeness`).
+    public var capture = CaptureTruth()
+    /// The planted copied messages (`RepeatedTexts`): per identical-text key, its tweets and authors.
+    public var repeats: [String: RepeatTruth] = [:]
 
     /// What was written of one tag.
     public struct TagTruth: Sendable {
@@ -95,7 +99,9 @@ public struct Truth: Sendable {
             "clusters": .array(clusters.map { .array($0.map(JSONValue.string)) }),
             "account_groups": .object(accountGroups.mapValues { .int($0) }),
             "brokers": .array(brokers.map(JSONValue.string)),
+            "repeats": repeatsJSON,
             "timeline": .array(dayRows),
+            "completeness": capture.json,
         ])
     }
 

@@ -49,15 +49,26 @@ final class ArchiveInput {
         return current
     }
 
+    /// Members compressed on their own and at most this big are read into memory whole and
+    /// inflated from there (`memberSource()`); a day's minute file of the stream grab is a
+    /// few MB, an hour's up to a few hundred (those stream from the archive).
+    static let detachedMemberLimit: Int64 = 16 << 20
+
     /// The current entry's data, decompressed when the member is compressed itself,
-    /// produced on its own thread. Call `finish()` on it before `next()`.
-    func memberSource() throws -> ThreadedSource {
+    /// produced on its own thread. A member compressed on its own and known to be at most
+    /// `detachedMemberLimit` bytes comes `detached`: its compressed bytes are read now, so
+    /// the archive may move on to the next member while this one inflates (several members
+    /// inflate at once, on as many threads). Otherwise call `finish()` on the source before
+    /// `next()`.
+    func memberSource() throws -> (source: ThreadedSource, detached: Bool) {
         let member = MemberStream(reader: reader)
-        var source: ByteSource = member
-        if !isSingleStream, Self.isCompressed(try member.peek(6)) {
-            source = try NestedStream(member: member)
+        guard !isSingleStream, Self.isCompressed(try member.peek(6)) else { return (ThreadedSource(inner: member), false) }
+        if let size = current?.size, size <= Self.detachedMemberLimit {
+            let bytes = try member.readAll(expected: Int(size))
+            let raw = MemoryStream(bytes: bytes, contentHash: member.contentHash, rawBytesRead: member.rawBytesRead)
+            return (ThreadedSource(inner: try NestedStream(member: raw)), true)
         }
-        return ThreadedSource(inner: source)
+        return (ThreadedSource(inner: try NestedStream(member: member)), false)
     }
 
     /// Whether the first bytes of a file say it goes through libarchive: tar or zip, or
@@ -113,16 +124,51 @@ private final class MemberStream: ByteSource {
         hasher.add(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         return n
     }
+
+    /// Everything left of the entry (about `expected` bytes), hashed as it is read.
+    func readAll(expected: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let n = try bytes.withUnsafeMutableBytes { try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
+            if n == 0 { break }
+            count += n
+        }
+        return Array(bytes[0..<count])
+    }
+}
+
+/// A member's compressed bytes read whole, with the hash and position of the archive
+/// stream they were read from.
+private final class MemoryStream: ByteSource {
+    private let bytes: [UInt8]
+    private var position = 0
+    let contentHash: UInt64
+    let rawBytesRead: Int64
+
+    init(bytes: [UInt8], contentHash: UInt64, rawBytesRead: Int64) {
+        self.bytes = bytes
+        self.contentHash = contentHash
+        self.rawBytesRead = rawBytesRead
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = min(buffer.count, bytes.count - position)
+        buffer.copyBytes(from: bytes[position..<(position + n)])
+        position += n
+        return n
+    }
 }
 
 /// A member's own compression (bzip2, xz, zstd, gzip), inflated by a second reader.
 private final class NestedStream: ByteSource {
-    private let member: MemberStream
+    private let member: ByteSource
     private let reader: ArchiveReader
     var contentHash: UInt64 { member.contentHash }
     var rawBytesRead: Int64 { member.rawBytesRead }
 
-    init(member: MemberStream) throws {
+    init(member: ByteSource) throws {
         self.member = member
         reader = try ArchiveReader(feed: ArchiveFeed(fill: { try member.read(into: $0) }), formats: .stream)
         _ = try reader.nextEntry()

@@ -76,20 +76,24 @@ package struct IngestJob {
         let archive: ArchiveInput
         do {
             archive = try ArchiveInput(path: path)
+            guard try archive.next() != nil else { return }
         } catch let error as IngestError {
-            run.outcome.problems.append((name, error.description))
-            try run.target.recordUnreadable(path: path ?? "-", reason: error.description)
+            try run.damaged(path: path, name: name, error)
             return
         }
+        if !archive.isSingleStream, let plans = try run.target.memberPlans(path: path, force: force) {
+            return try streamMembers(of: archive, path: path, name: name, plans: plans, run: run)
+        }
+        var first = true
         while !run.outcome.stoppedForBadLines {
             let entry: ArchiveReader.Entry
             do {
-                guard let next = try archive.next() else { return }
+                guard let next = first ? archive.current : try archive.next() else { return }
+                first = false
                 entry = next
             } catch let error as IngestError {
                 // The archive itself is damaged here: what follows cannot be reached.
-                run.outcome.problems.append((name, error.description))
-                try run.target.recordUnreadable(path: path ?? "-", reason: error.description)
+                try run.damaged(path: path, name: name, error)
                 return
             }
             let plan: FilePlan
@@ -105,10 +109,44 @@ package struct IngestJob {
             }
             guard case .read(let offset, let line) = plan else { continue }
             try read(unit, run: run) { onBatch, shouldStop in
-                let source = try archive.memberSource()
+                let source = try archive.memberSource().source
                 defer { source.finish() }
                 return try IngestPipeline.run(source: source, resumeOffset: offset, resumeLine: line, sink: run.target,
                                               options: options, onBatch: onBatch, shouldStop: shouldStop)
+            }
+        }
+    }
+
+    /// Reads the members of an archive through one `ArchivePipeline`, planned ahead from
+    /// `plans`: the next member is inflated and decoded while this thread writes the one before.
+    private func streamMembers(of archive: ArchiveInput, path: String?, name: String, plans: MemberPlans, run: JobRun) throws {
+        let pipeline = ArchivePipeline(archive: archive, members: members, plans: plans, options: options)
+        defer { pipeline.finish() }
+        var unit = name
+        var writing = false
+        while let event = pipeline.next() {
+            switch event {
+            case .begin(let member, let planned):
+                unit = "\(name):\(member.name)"
+                // Planned ahead and planned now agree but for a member of the same name met twice.
+                writing = try run.target.plan(path: path, member: member, force: force) == planned && planned != .skip
+            case .batch(let batch) where writing:
+                try run.target.write(batch)
+                run.count(batch, base: run.doneBytes)
+                if let max = maxBadLines, run.outcome.badLines > max {
+                    run.outcome.stoppedForBadLines = true
+                    return
+                }
+            case .end(let hash, let error) where writing:
+                try run.target.finishFile(contentHash: hash, error: error?.description)
+                if let error { run.outcome.problems.append((unit, error.description)) }
+            case .unreadable(let error) where writing:
+                run.outcome.problems.append((unit, error.description))
+                try run.target.finishFile(contentHash: nil, error: error.description)
+            case .damaged(let error):
+                try run.damaged(path: path, name: name, error)
+            case .batch, .end, .unreadable:
+                continue
             }
         }
     }
@@ -119,11 +157,7 @@ package struct IngestJob {
                       pipeline: (_ onBatch: (IngestBatch) -> Void, _ shouldStop: () -> Bool) throws -> IngestPipeline.FileSummary) throws {
         let base = run.doneBytes
         do {
-            let summary = try pipeline({ batch in
-                run.tweets += batch.tweets.count
-                run.outcome.badLines += batch.badLines.count
-                run.progress(IngestProgress(bytesRead: base + batch.rawBytesRead, totalBytes: run.total, tweets: run.tweets))
-            }, { maxBadLines.map { run.outcome.badLines > $0 } ?? false })
+            let summary = try pipeline({ run.count($0, base: base) }, { maxBadLines.map { run.outcome.badLines > $0 } ?? false })
             if !summary.stopped {
                 try run.target.finishFile(contentHash: summary.contentHash, error: summary.error?.description)
             }
@@ -151,5 +185,19 @@ private final class JobRun {
         self.target = target
         self.total = total
         self.progress = progress
+    }
+
+    /// Counts a batch written and reports progress (`base`: raw bytes of the inputs before).
+    func count(_ batch: IngestBatch, base: Int64) {
+        tweets += batch.tweets.count
+        outcome.badLines += batch.badLines.count
+        progress(IngestProgress(bytesRead: base + batch.rawBytesRead, totalBytes: total, tweets: tweets))
+    }
+
+    /// An archive that cannot be opened, or is damaged where reading it stopped: a problem of
+    /// the run, recorded in `files`.
+    func damaged(path: String?, name: String, _ error: IngestError) throws {
+        outcome.problems.append((name, error.description))
+        try target.recordUnreadable(path: path ?? "-", reason: error.description)
     }
 }

@@ -54,27 +54,8 @@ package enum IngestPipeline {
                 queue.close()
                 done.signal()
             }
-            let decoder = TweetDecoder()
-            var batch = IngestBatch()
-            batch.endOffset = resumeOffset
-            batch.endLine = resumeLine
-            do {
-                try reader.forEachLine(skipToOffset: resumeOffset) { event in
-                    decodeEvent(event, decoder: decoder, into: &batch, maxLineBytes: options.maxLineBytes)
-                    if batch.lines >= options.batchLines {
-                        batch.rawBytesRead = reader.rawBytesRead
-                        let next = IngestBatch.continuing(batch)
-                        guard queue.push(batch) else { return false }
-                        batch = next
-                    }
-                    return true
-                }
-            } catch {
-                let position = StreamPosition(line: batch.endLine + 1, offset: batch.endOffset, fileOffset: reader.rawBytesRead)
-                readError.error = (error as? IngestError ?? .io("\(error)")).at(position)
-            }
-            batch.rawBytesRead = reader.rawBytesRead
-            if batch.lines > 0 { _ = queue.push(batch) }
+            readError.error = decode(reader: reader, resumeOffset: resumeOffset, resumeLine: resumeLine,
+                                     options: options) { queue.push($0) }
         }
         producer.stackSize = 1 << 20
         producer.start()
@@ -99,6 +80,36 @@ package enum IngestPipeline {
         done.wait()
         if let sinkError { throw sinkError }
         return FileSummary(contentHash: reader.contentHash, error: readError.error, stopped: stopped)
+    }
+
+    /// Reads and decodes every line of `reader` after `resumeOffset` into batches of
+    /// `options.batchLines` lines, handing each to `push` (false: stop); returns the error
+    /// that ended reading early, placed at the line it met it.
+    static func decode(reader: LineReader, resumeOffset: Int64, resumeLine: Int, options: Options,
+                       push: (IngestBatch) -> Bool) -> IngestError? {
+        let decoder = TweetDecoder()
+        var batch = IngestBatch()
+        batch.endOffset = resumeOffset
+        batch.endLine = resumeLine
+        var failure: IngestError?
+        do {
+            try reader.forEachLine(skipToOffset: resumeOffset) { event in
+                decodeEvent(event, decoder: decoder, into: &batch, maxLineBytes: options.maxLineBytes)
+                if batch.lines >= options.batchLines {
+                    batch.rawBytesRead = reader.rawBytesRead
+                    let next = IngestBatch.continuing(batch)
+                    guard push(batch) else { return false }
+                    batch = next
+                }
+                return true
+            }
+        } catch {
+            let position = StreamPosition(line: batch.endLine + 1, offset: batch.endOffset, fileOffset: reader.rawBytesRead)
+            failure = (error as? IngestError ?? .io("\(error)")).at(position)
+        }
+        batch.rawBytesRead = reader.rawBytesRead
+        if batch.lines > 0 { _ = push(batch) }
+        return failure
     }
 
     private static func decodeEvent(_ event: LineReader.Event, decoder: TweetDecoder,

@@ -6,7 +6,7 @@ package enum RawLine {
         let archive = try ArchiveInput(path: path)
         while let entry = try archive.next() {
             guard archive.isSingleStream || entry.name == member else { continue }
-            let source = try archive.memberSource()
+            let source = try archive.memberSource().source
             defer { source.finish() }
             return try read(LineReader(source: source), offset: offset)
         }

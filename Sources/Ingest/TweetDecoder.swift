@@ -61,6 +61,13 @@ public final class TweetDecoder {
                 }
             }
         }
+        // A tweet but for its text: v1.1 (a user object, a date) or v2 (author_id, edit history).
+        if json.isObject(json[root, "user"]) && json[root, "created_at"] >= 0 {
+            return .failure(DecodeFailure(message: "field text is missing (a v1.1 tweet carries text or full_text)"))
+        }
+        if json[root, "id"] >= 0 && (json[root, "author_id"] >= 0 || json[root, "edit_history_tweet_ids"] >= 0) {
+            return .failure(DecodeFailure(message: "field text is missing (a v2 tweet carries text)"))
+        }
         return .failure(DecodeFailure(message: "JSON object is neither a tweet nor a notice"))
     }
 
@@ -281,10 +288,10 @@ extension TweetDecoder {
         guard let created = json.string(field) else {
             return DecodeFailure(message: "field created_at is \(json.typeName(field)), not a date string")
         }
-        guard let epoch = TwitterDate.parse(created) else {
-            return DecodeFailure(message: "field created_at \"\(created.prefix(60))\" is not a valid date")
+        switch TwitterDate.read(created) {
+        case .success(let epoch): t.createdAt = epoch
+        case .failure(let problem): return DecodeFailure(message: "field created_at \"\(created.prefix(60))\" \(problem)")
         }
-        t.createdAt = epoch
         return nil
     }
 

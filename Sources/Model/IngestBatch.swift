@@ -76,6 +76,10 @@ public protocol IngestTarget: TweetSink {
     func finishFile(contentHash: UInt64?, error: String?) throws
     /// Records an input that could not be opened at all.
     func recordUnreadable(path: String, reason: String) throws
+    /// What the target knows of the members of the archive at `path` (nil: standard input),
+    /// so that they can be planned ahead of the writer; nil when it cannot say (each member
+    /// is then planned in turn, after the one before is written).
+    func memberPlans(path: String?, force: Bool) throws -> MemberPlans?
 }
 
 extension IngestTarget {
@@ -83,6 +87,9 @@ extension IngestTarget {
     public func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
         try plan(path: path, force: force)
     }
+
+    /// A target that keeps no record of members cannot plan them ahead.
+    public func memberPlans(path: String?, force: Bool) throws -> MemberPlans? { nil }
 }
 
 extension IngestBatch {

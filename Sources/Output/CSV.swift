@@ -8,7 +8,7 @@
 ///
 /// ```swift
 /// var out = ""
-/// let csv = CSVWriter { out += $0 }          // or { FileHandle.standardOutput.write(Data($0.utf8)) }
+/// let csv = CSVWriter { out += $0 }          // or { bufferedOutput.write($0) }
 /// csv.write(["id", "text"])
 /// csv.write(["1", "a \"quoted\"\r\nline"])   // "1,\"a \"\"quoted\"\"\r\nline\"\r\n"
 /// CSV.record(["a", "b"])                     // "a,b\r\n"

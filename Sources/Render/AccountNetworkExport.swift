@@ -10,8 +10,8 @@ public enum AccountNetworkExport {
         let o = r.options
         return .object([
             "kind": .string(r.kind.rawValue), "directed": .bool(r.directed),
-            "algorithm": .string(o.algorithm.rawValue), "resolution": .double(o.resolution),
-            "seed": .int(Int64(bitPattern: r.seed)), "runs": .int(o.runs), "modularity": .double(r.modularity),
+            "algorithm": .string(o.clustering.algorithm.rawValue), "resolution": .double(o.clustering.resolution),
+            "seed": .int(Int64(bitPattern: r.seed)), "runs": .int(o.clustering.runs), "modularity": .double(r.modularity),
             "include_retweets": .bool(o.includeRetweets), "corpus_only": .bool(o.corpusOnly),
             "min_degree": o.minDegree.map { .int($0) } ?? .null,
             "more_than": r.kind == .userHashtag ? .int(o.moreThan) : .null,
@@ -81,7 +81,7 @@ public enum AccountNetworkExport {
         if let n = o.minDegree { filters.append("more than \(n) neighbours") }
         if r.kind == .userHashtag { filters.append("hashtags in more than \(o.moreThan) tweets") }
         let sampling = o.betweennessSamples.map { "betweenness estimated from \($0) sources" } ?? "exact betweenness"
-        return "Account network (\(r.kind.rawValue))\(filters.isEmpty ? "" : ", " + filters.joined(separator: ", ")); \(sampling); \(o.algorithm.rawValue), resolution \(o.resolution), seed \(r.seed), modularity \(String(format: "%.4f", r.modularity))"
+        return "Account network (\(r.kind.rawValue))\(filters.isEmpty ? "" : ", " + filters.joined(separator: ", ")); \(sampling); \(o.clustering.algorithm.rawValue), resolution \(o.clustering.resolution), seed \(r.seed), modularity \(String(format: "%.4f", r.modularity))"
     }
 }
 

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Model
+import Output
 
 extension AnalysisText {
     /// `twindex network` on a terminal: the graph's size and clustering, the `top` nodes by
@@ -15,7 +16,7 @@ extension AnalysisText {
         let o = r.options
         var lines = [
             "\(r.kind.rawValue) network: \(grouped(Int64(r.nodes.count))) \(what), \(grouped(Int64(r.edges.count))) \(r.directed ? "directed " : "")edges",
-            "\(o.algorithm.rawValue), resolution \(o.resolution), seed \(r.seed)\(o.runs > 1 ? " (best of \(o.runs) runs)" : ""): "
+            "\(o.clustering.algorithm.rawValue), resolution \(o.clustering.resolution), seed \(r.seed)\(o.clustering.runs > 1 ? " (best of \(o.clustering.runs) runs)" : ""): "
                 + "modularity Q = \(String(format: "%.4f", r.modularity)), \(r.communities.count) communities",
             "",
         ]
@@ -30,7 +31,9 @@ extension AnalysisText {
         lines.append(table.text(width: 120))
         let labels = Dictionary(r.nodes.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         for c in r.communities.prefix(10) {
-            lines.append(String(format: "%3d  %5d nodes  ", c.id, c.size) + c.top.prefix(6).map { labels[$0] ?? $0 }.joined(separator: " "))
+            // Labels are data (screen names, hashtags): sanitised as the table's cells are.
+            lines.append(String(format: "%3d  %5d nodes  ", c.id, c.size)
+                         + TerminalText.sanitized(c.top.prefix(6).map { labels[$0] ?? $0 }.joined(separator: " ")))
         }
         if r.communities.count > 10 { lines.append("     … \(r.communities.count - 10) smaller communities") }
         return lines.joined(separator: "\n")

@@ -20,7 +20,7 @@ extension HTMLReport {
         let embedded: [String: JSONValue] = ["account_network": .object([
             "kind": .string(r.kind.rawValue), "corpus_only": .bool(o.corpusOnly),
             "min_degree": o.minDegree.map { .int($0) } ?? .null, "nodes": .int(r.nodes.count), "edges": .int(r.edges.count),
-            "algorithm": .string(o.algorithm.rawValue), "seed": .int(Int64(bitPattern: r.seed)), "modularity": .double(r.modularity),
+            "algorithm": .string(o.clustering.algorithm.rawValue), "seed": .int(Int64(bitPattern: r.seed)), "modularity": .double(r.modularity),
             "communities": .array(r.communities.map {
                 .object(["id": .int($0.id), "size": .int($0.size), "top": .array($0.top.map(JSONValue.string))])
             }),
@@ -33,7 +33,7 @@ extension HTMLReport {
         }
         var html = "<p class=\"note\">\(num(Int64(r.nodes.count))) \(o.corpusOnly ? "corpus " : "")accounts \(filter) "
             + "(the study's filter, more than 50, scaled to this corpus's tweets per account), \(num(Int64(r.edges.count))) directed edges "
-            + "weighing the tweets that link the pair; \(o.algorithm.rawValue), resolution \(o.resolution), seed \(r.seed): "
+            + "weighing the tweets that link the pair; \(o.clustering.algorithm.rawValue), resolution \(o.clustering.resolution), seed \(r.seed): "
             + "modularity Q = \(String(format: "%.4f", r.modularity)), \(r.communities.count) communities. "
             + "Node size: betweenness; colour: community. `twindex network --kind \(r.kind.rawValue)` gives it all, and the GEXF for Gephi.</p>"
         if let positions = d.accountLayout {

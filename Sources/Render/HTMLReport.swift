@@ -27,7 +27,7 @@ public enum HTMLReport {
 
     /// The sections of the page, in order. To add one: a field in `ReportData` (Analysis)
     /// and a function `(ReportData) -> ReportSection` in ReportSections.swift, listed here.
-    static let sections: [(ReportData) -> ReportSection] = [summary, ratios, timeline, year, activity, hashtags, network,
+    static let sections: [(ReportData) -> ReportSection] = [summary, ratios, completeness, timeline, year, activity, hashtags, network,
                                                             accountNetwork, accounts]
 
     /// The analysers' JSON documents behind the page (each section's `embedded`, and the

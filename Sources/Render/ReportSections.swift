@@ -83,8 +83,19 @@ extension HTMLReport {
         let html = table(["#", "hashtag", "tweets"],
                          d.hashtags.enumerated().map { [String($0.offset + 1), "#" + $0.element.label, num($0.element.tweets)] },
                          numeric: [0, 2])
-        return ReportSection(id: "hashtags", title: "Top hashtags", html: html,
-                             embedded: ["hashtags": AnalysisJSON.hashtags(d.hashtags)])
+        return ReportSection(id: "hashtags", title: "Top hashtags", html: html + hashtagFlow(d.hashtagMonths),
+                             embedded: ["hashtags": AnalysisJSON.hashtags(d.hashtags),
+                                        "hashtags_by_month": AnalysisJSON.periods(d.hashtagMonths, key: "tag")])
+    }
+
+    /// The rank flow of the ten top hashtags per month, below the top hashtags' table.
+    static func hashtagFlow(_ months: TopPerPeriod) -> String {
+        guard months.periods.contains(where: { !$0.rows.isEmpty }) else { return "" }
+        return "<h3>The ten top hashtags per month</h3><p class=\"note\">Each column is a local month (\(Markup.escape(months.timeZone))), "
+            + "its ten most frequent hashtags from rank 1 at the top (ties: the tag first in code-point order); a band joins a hashtag's "
+            + "places in consecutive months. Colours: the eight hashtags in the most months; the others grey. As "
+            + "<code>twindex hashtags --by month --top 10</code>.</p>"
+            + "<figure style=\"overflow-x:auto\">" + RankFlowChart.svg(months, sign: "#") + "</figure>"
     }
 
     static func network(_ d: ReportData) -> ReportSection {

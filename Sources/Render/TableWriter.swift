@@ -15,9 +15,11 @@ import Output
 /// every format, so no JSON object loses a value.
 ///
 /// ```swift
-/// let w = TableWriter(columns: ["id", "text"], format: .jsonl) { FileHandle.standardOutput.write(Data($0.utf8)) }
+/// let out = BufferedOutput()
+/// let w = TableWriter(columns: ["id", "text"], format: .jsonl) { out.write($0) }
 /// w.write([.string("1"), .string("hello")])
 /// w.finish()
+/// try out.flush()
 /// ```
 public final class TableWriter {
     /// The column names as written: unique, in order.

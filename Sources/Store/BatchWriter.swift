@@ -95,10 +95,7 @@ final class BatchWriter {
     /// tweet after the batch. Call inside `inTransaction`.
     func write(_ batch: IngestBatch, fileID: Int64, earlierReads: [Int64],
                lastTweetAt: Int64?) throws -> (counts: IngestCounts, lastTweetAt: Int64?) {
-        var c = IngestCounts()
-        c.lines = batch.lines
-        c.notices = batch.notices.count
-        c.badLines = batch.badLines.count
+        var c = IngestCounts(of: batch)
         var stored: [(tweet: Tweet, seq: Int64)] = []
         stored.reserveCapacity(batch.tweets.count)
         for item in batch.tweets {

@@ -33,6 +33,9 @@ public protocol SQLDialect: Sendable {
     func caseInsensitiveIn(_ column: String, count: Int) -> String
     /// A planner hint naming an index (empty where the engine has none or takes none).
     func indexHint(_ name: String, present: Bool) -> String
+    /// `column` as a sort key ignoring ASCII case, as SQLite's NOCASE sorts (on SQLite, a
+    /// NOCASE column's own index order).
+    func caseInsensitiveKey(_ column: String) -> String
     /// A scalar subquery: the `column` values of the rows of `table` where `condition` holds,
     /// in `order`, joined by `separator` (a literal without quotes) into one text; NULL
     /// for no rows.
@@ -47,6 +50,8 @@ struct SQLiteDialect: SQLDialect {
     }
 
     func indexHint(_ name: String, present: Bool) -> String { present ? "INDEXED BY \(name)" : "" }
+
+    func caseInsensitiveKey(_ column: String) -> String { "\(column) COLLATE NOCASE" }
 
     /// SQLite's group_concat takes no ORDER BY before 3.44: it joins in the order an ordered
     /// subquery yields its rows.
@@ -64,6 +69,8 @@ struct PostgresDialect: SQLDialect {
     }
 
     func indexHint(_ name: String, present: Bool) -> String { "" }
+
+    func caseInsensitiveKey(_ column: String) -> String { "lower(\(column))" }
 
     func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
                     separator: String) -> String {

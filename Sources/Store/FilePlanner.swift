@@ -6,7 +6,7 @@ import Model
 final class FilePlanner {
     private let db: Connection
     private let runID: Int64
-    private let savePosition: Statement
+    private let savePosition, earlierReadsOf: Statement
     /// The `files` row of the input being read.
     private(set) var currentFileID: Int64 = 0
     /// The earlier `files` rows of the same input (path and member): notices read there
@@ -20,6 +20,7 @@ final class FilePlanner {
         self.db = db
         self.runID = runID
         savePosition = try db.prepare("UPDATE files SET bytes_done = ?, lines_done = ?, last_tweet_at = ? WHERE id = ?")
+        earlierReadsOf = try db.prepare("SELECT id FROM files WHERE path = ? AND member IS ? AND id <> ? ORDER BY id")
     }
 
     /// A file already ingested completely with the same size and modification time is
@@ -37,6 +38,24 @@ final class FilePlanner {
     func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
         guard let path else { return try insert(path: "-", member: member.name, size: member.size, mtime: member.mtimeNanoseconds) }
         return try plan(path: path, member: member.name, size: member.size, mtime: member.mtimeNanoseconds, force: force)
+    }
+
+    /// What the `files` rows say of the members of the archive at `path`, as `plan(path:member:force:)`
+    /// would decide for each (the latest row of a member wins); nothing known with `force` or
+    /// for standard input, where every member is read from its start.
+    func memberPlans(path: String?, force: Bool) throws -> MemberPlans {
+        var plans = MemberPlans()
+        guard let path, !force else { return plans }
+        let s = try db.prepare("""
+            SELECT member, size, mtime_ns, complete, bytes_done, lines_done FROM files
+            WHERE path = ? AND member IS NOT NULL ORDER BY id
+            """)
+        s.bind(1, path)
+        while try s.step() {
+            let member = ArchiveMember(name: s.string(0) ?? "", size: s.optionalInt64(1), mtimeNanoseconds: s.optionalInt64(2))
+            plans.record(member, complete: s.int64(3) == 1, resumeOffset: s.int64(4), resumeLine: Int(s.int64(5)))
+        }
+        return plans
     }
 
     private func plan(path: String, member: String?, size: Int64?, mtime: Int64?, force: Bool) throws -> FilePlan {
@@ -60,12 +79,10 @@ final class FilePlanner {
     }
 
     private func findEarlierReads(path: String, member: String?) throws {
-        let s = try db.prepare("SELECT id FROM files WHERE path = ? AND member IS ? AND id <> ? ORDER BY id")
-        s.bind(1, path)
-        s.bind(2, member)
-        s.bind(3, currentFileID)
+        defer { earlierReadsOf.reset() }
+        earlierReadsOf.bindAll(path, member, currentFileID)
         earlierReads = []
-        while try s.step() { earlierReads.append(s.int64(0)) }
+        while try earlierReadsOf.step() { earlierReads.append(earlierReadsOf.int64(0)) }
     }
 
     private func insert(path: String, member: String?, size: Int64?, mtime: Int64?) throws -> FilePlan {

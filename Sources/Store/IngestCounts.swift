@@ -1,3 +1,5 @@
+import Model
+
 /// Counters of one ingest run (or one file), as the `--json` summary of `twindex ingest`
 /// reports them.
 public struct IngestCounts: Equatable, Sendable {
@@ -22,6 +24,12 @@ public struct IngestCounts: Equatable, Sendable {
 
     /// No counts yet.
     public init() {}
+
+    /// The counts a batch gives before any of its tweets is written: its lines, notices and
+    /// bad lines.
+    init(of batch: IngestBatch) {
+        (lines, notices, badLines) = (batch.lines, batch.notices.count, batch.badLines.count)
+    }
 
     /// Adds the per-batch counters of `other` (not its file counters, which the planner keeps).
     mutating func addBatch(_ other: IngestCounts) {

@@ -83,6 +83,11 @@ extension Store {
         var remaining = Substring(sql)
         var statements: [Statement] = []
         while let statement = try nextStatement(&remaining) {
+            // SQLite counts ATTACH as reading (it writes no file); the store refuses it by a
+            // limit of 0 attached databases, whose message says nothing of why.
+            if ["attach", "detach"].contains(Self.leadingKeyword(statement.sql)) {
+                throw StoreError.attachRefused(statement: statement.sql)
+            }
             guard statement.isReadOnly || Self.isReadOnlyPragma(statement.sql) else {
                 throw StoreError.readOnly(statement: statement.sql)
             }
@@ -95,12 +100,34 @@ extension Store {
     /// without their table argument, and settings read without a value (`= x` or `(x)` on a
     /// setting would set it).
     static func isReadOnlyPragma(_ sql: String) -> Bool {
-        let text = sql.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
+        let text = String(withoutLeadingComments(sql)).lowercased()
+            .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
         guard text.hasPrefix("pragma"), !text.contains("=") else { return false }
         let body = text.dropFirst("pragma".count).trimmingCharacters(in: .whitespaces)
         let name = String(body.prefix(while: { $0.isLetter || $0 == "_" || $0 == "." }).split(separator: ".").last ?? "")
         let hasArgument = body.contains("(")
         return listingPragmas.contains(name) || (!hasArgument && settingPragmas.contains(name))
+    }
+
+    /// The statement's first word, lower-cased, after white space and comments.
+    static func leadingKeyword(_ sql: String) -> String {
+        withoutLeadingComments(sql).prefix(while: \.isLetter).lowercased()
+    }
+
+    /// `sql` from its first character that is neither white space nor in a `--` or `/* */` comment.
+    private static func withoutLeadingComments(_ sql: String) -> Substring {
+        var rest = Substring(sql)
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            if rest.hasPrefix("--") {
+                rest = rest.drop(while: { !$0.isNewline })
+            } else if rest.hasPrefix("/*") {
+                guard let end = rest.range(of: "*/") else { return "" }
+                rest = rest[end.upperBound...]
+            } else {
+                return rest
+            }
+        }
     }
 
     private static let listingPragmas: Set<String> = [

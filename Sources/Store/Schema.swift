@@ -23,6 +23,9 @@ package enum Schema {
         ("hashtags_tweet_seq", "CREATE INDEX IF NOT EXISTS hashtags_tweet_seq ON hashtags(tweet_seq)"),
         ("mentions_tweet_seq", "CREATE INDEX IF NOT EXISTS mentions_tweet_seq ON mentions(tweet_seq)"),
         ("urls_tweet_seq", "CREATE INDEX IF NOT EXISTS urls_tweet_seq ON urls(tweet_seq)"),
+        // A mention's tweet → its author, time, retweet mark and language without touching the
+        // table: the account networks and their names join every mention on it (issue 13).
+        ("tweets_id_network", "CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang)"),
     ]
 
     static let migrations: [String] = [
@@ -292,6 +295,11 @@ package enum Schema {
         CREATE INDEX files_path_member ON files(path, member);
         ALTER TABLE files ADD COLUMN last_tweet_at INTEGER;
         INSERT INTO meta VALUES ('notices_since_file', (SELECT coalesce(max(id), 0) FROM files));
+        """,
+        // The account networks' covering index (readerIndexes: tweets_id_network) for stores
+        // made before it; a load into an empty store drops it and builds it at the end.
+        """
+        CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang);
         """,
     ]
 }

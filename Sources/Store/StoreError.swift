@@ -39,6 +39,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case io(path: String, message: String)
     /// A statement given to a reading query would write.
     case readOnly(statement: String)
+    /// A reading query tried to attach (or detach) another database file.
+    case attachRefused(statement: String)
     /// A named parameter of a query has no value.
     case missingParameter(name: String)
     /// A query text holds no statement (only white space, `;` or comments).
@@ -93,6 +95,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "cannot read or write \(path): \(message)"
         case .readOnly(let statement):
             return "refused: the statement would write (\(statement.prefix(80)))"
+        case .attachRefused(let statement):
+            return "refused: a read-only query cannot attach or detach databases (\(statement.prefix(80)))"
         case .missingParameter(let name):
             return "the query needs a value for :\(name)"
         case .emptyStatement:

@@ -51,9 +51,15 @@ package final class StoreWriter: IngestTarget {
 
     /// Decides whether to read one member of an archive: skipped when read completely
     /// before with the same size and time (unless `force`), resumed when interrupted.
+    /// Members share transactions (the member's row goes in with the rows it holds): a day of
+    /// minute files is a few commits, not one per minute.
     package func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
-        try commit()
-        return try counted(files.plan(path: path, member: member, force: force))
+        try counted(files.plan(path: path, member: member, force: force))
+    }
+
+    /// What the `files` rows say of the members of the archive at `path` (see `MemberPlans`).
+    package func memberPlans(path: String?, force: Bool) throws -> MemberPlans? {
+        try files.memberPlans(path: path, force: force)
     }
 
     private func counted(_ plan: FilePlan) throws -> FilePlan {
@@ -63,9 +69,9 @@ package final class StoreWriter: IngestTarget {
         return plan
     }
 
-    /// Marks the current file read to its end (or records why it stopped early).
+    /// Marks the current file read to its end (or records why it stopped early), in the open
+    /// transaction if there is one: the mark commits together with the file's last rows.
     package func finishFile(contentHash: UInt64?, error: String?) throws {
-        try commit()
         try files.finish(contentHash: contentHash, error: error)
     }
 

@@ -53,13 +53,13 @@ struct RatiosCommand: ParsableCommand {
             let s = try scope.resolved()
             let range = try baselineRange()
             let result = try Ratios.compute(in: db, baseline: base, scope: s, baselineRange: range, timeZone: try zone.zone())
-            guard output.json else { return Console.out(AnalysisText.ratios(result, store: store.path)) }
+            guard output.json else { return try Console.out(AnalysisText.ratios(result, store: store.path)) }
             var document = AnalysisJSON.scoped(AnalysisJSON.ratios(result), s)
             if case .object(var members) = document, !range.isOpen {
                 members["baseline_scope"] = AnalysisJSON.scope(Scope(range: range))
                 document = .object(members)
             }
-            Console.out(document.rendered())
+            try Console.out(document.rendered())
         }
     }
 }
@@ -79,7 +79,7 @@ struct ActivityCommand: ParsableCommand {
         try reportingErrors {
             let s = try scope.resolved()
             let result = try Activity.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(), scope: s)
-            Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
+            try Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
         }
     }
 }
@@ -114,12 +114,12 @@ struct TimelineCommand: ParsableCommand {
             let s = try scope.resolved()
             let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(),
                                               by: by, scope: s)
-            if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
+            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
             let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
             if csv {
-                FileHandle.standardOutput.write(Data(table.csv().utf8))
+                try Console.write(table.csv())
             } else {
-                Console.out(table.text(width: Terminal.width))
+                try Console.out(table.text(width: Terminal.width))
             }
         }
     }
@@ -128,29 +128,34 @@ struct TimelineCommand: ParsableCommand {
 struct HashtagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashtags",
-        abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.")
+        abstract: "The most frequent hashtags (normalised), with their most common spelling, tweet counts and distinct authors.",
+        discussion: """
+            With --by, the top N of each local day, week or month (in --tz) with their ranks: ties go to the tag first in code-point order, so ranks run 1, 2, 3 without gaps. Periods are dated by their first day (weeks start on Monday); every period from the first tweet's to the last tweet's (or --from to --to) is listed, also one without hashtags.
+
+            Example:  twindex hashtags --by month --top 10 --from 2012-01-01 --to 2012-12-31
+            """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var zone: TimeZoneOption
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: JSONOption
 
-    @Option(help: "How many.")
-    var top = 20
-
-    func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
-    }
+    @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         try reportingErrors {
             let s = try scope.resolved()
-            let rows = try HashtagCounts.top(in: try Store.openForReading(path: store.path), limit: top, scope: s,
-                                             timeZone: try zone.zone())
-            if output.json { Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
+            let db = try Store.openForReading(path: store.path)
+            if let by = ranking.by {
+                let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.top, scope: s, timeZone: try zone.zone())
+                if output.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
+                return try Console.out(AnalysisJSON.periodsTable(trends, key: "tag", sign: "#").text(width: Terminal.width))
+            }
+            let rows = try HashtagCounts.top(in: db, limit: ranking.top, scope: s, timeZone: try zone.zone())
+            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
             let table = Table(columns: ["tag", "label", "tweets", "users"],
                               rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
-            Console.out(table.text(width: Terminal.width))
+            try Console.out(table.text(width: Terminal.width))
         }
     }
 }

@@ -20,6 +20,9 @@ extension CompletenessResult.Period: ExpressibleByArgument {}
 /// `--sort rank|newest|oldest` (search).
 extension SearchRequest.Sort: ExpressibleByArgument {}
 
+/// `--distribute-by author|tweet` (init).
+extension PGSetup.Distribution: ExpressibleByArgument {}
+
 /// `--format table|csv|json|jsonl` (sql, query, search).
 extension Table.Format: ExpressibleByArgument {}
 

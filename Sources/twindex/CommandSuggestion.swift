@@ -5,6 +5,9 @@ extension Twindex {
     /// Parses and runs the command line; a first word that is no subcommand gets
     /// `unknown command 'serch'; did you mean 'search'?` and exit 64.
     static func main() {
+        // A closed pipe (`twindex search x | head`) is then a failed write (EPIPE) that ends
+        // the command quietly, rather than a signal that kills it midway.
+        signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, !first.hasPrefix("-") {
             let names = configuration.subcommands.map { $0._commandName } + ["help"]

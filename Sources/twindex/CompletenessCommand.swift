@@ -66,9 +66,9 @@ struct CompletenessCommand: ParsableCommand {
                     so their limit notices are not counted; `twindex ingest --force` of the original files fills them in
                     """)
             }
-            if output.json { return Console.json(CompletenessExport.json(result)) }
-            if csv { return FileHandle.standardOutput.write(Data(CompletenessExport.csv(result).utf8)) }
-            Console.out(CompletenessExport.text(result, width: Terminal.width))
+            if output.json { return try Console.json(CompletenessExport.json(result)) }
+            if csv { return try Console.write(CompletenessExport.csv(result)) }
+            try Console.out(CompletenessExport.text(result, width: Terminal.width))
         }
     }
 }

@@ -1,30 +1,47 @@
+import ArgumentParser
 import Foundation
 import Model
+import Output
 import Store
 
 /// Where the CLI writes: results to stdout, everything else (progress, diagnostics) to stderr.
+/// A result that cannot be written throws `OutputError`: `reportingErrors` ends quietly for
+/// a closed pipe and with one line and exit 1 for anything else.
 enum Console {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// Writes `text` and a line break.
+    static func out(_ text: String) throws { try write(text + "\n") }
+
+    /// Writes `text` as it is.
+    static func write(_ text: String) throws {
+        let output = BufferedOutput()
+        output.write(text)
+        try output.flush()
     }
 
+    /// Diagnostics: a failure to write them has nowhere to be reported, so it is ignored.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
-    static func json(_ value: JSONValue) { out(value.rendered()) }
+    static func json(_ value: JSONValue) throws { try out(value.rendered()) }
 }
 
 /// Runs a command body and turns errors into one clear line on stderr and exit code 1, or
-/// 64 (EX_USAGE) for a usage error found only while running.
+/// 64 (EX_USAGE) for a usage error found only while running. A closed pipe on standard
+/// output ends the command quietly (exit 0: the reader, say `head`, has what it wanted).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ExitCodeError {
         throw error.code
+    } catch let error as OutputError where error.isClosedPipe {
+        return
+    } catch let error as OutputError where error.path == nil {
+        Console.err("twindex: \(error)")
+        throw ExitCodeError.failure.code
     } catch let error as UsageError {
         Console.err("twindex: error: \(error.message)")
         throw ExitCode.validationFailure
@@ -36,8 +53,6 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCodeError.failure.code
     }
 }
-
-import ArgumentParser
 
 /// An exit code raised from inside `reportingErrors` without a message.
 struct ExitCodeError: Error {

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Graph
+import Output
 import Render
 import Store
 
@@ -34,30 +35,30 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var options = Cooccurrence.Options()
             options.moreThan = moreThan
-            options.scope = try scope.resolved()
-            options.timeZone = try zone.zone()
-            clustering.apply(to: &options)
+            (options.scope, options.timeZone, options.clustering) = (try scope.resolved(), try zone.zone(), clustering.settings)
             let network = try Cooccurrence.network(in: try Store.openForReading(path: store.path), options: options)
             let result = network.result
             // The report's drawing, laid out only when a GEXF (the one file that carries it) is asked for.
             let document = GraphExport.document(result, positions: files.gexf == nil ? nil : NetworkLayout(network).positions)
             try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             if output.json {
-                Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
+                try Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
                 return
             }
             if result.nodes.isEmpty {
-                Console.out("no hashtag is in more than \(moreThan) tweets; try a lower --more-than")
+                try Console.out("no hashtag is in more than \(moreThan) tweets; try a lower --more-than")
                 return
             }
-            Console.out("""
+            try Console.out("""
                 \(result.nodes.count) hashtags in more than \(moreThan) tweets, \(result.edges.count) co-occurrence edges
                 \(result.algorithm.rawValue), resolution \(result.resolution), seed \(result.seed)\(clustering.runs > 1 ? " (best of \(clustering.runs) runs)" : ""): \
                 modularity Q = \(String(format: "%.4f", result.modularity)), \(result.communities.count) communities
                 """)
             let labels = Dictionary(uniqueKeysWithValues: result.nodes.map { ($0.tag, $0.label) })
             for c in result.communities {
-                Console.out(String(format: "%3d  %4d tags  ", c.id, c.size) + c.top.map { "#" + (labels[$0] ?? $0) }.joined(separator: " "))
+                // Labels are data: sanitised as every table's cells are.
+                try Console.out(String(format: "%3d  %4d tags  ", c.id, c.size)
+                                + TerminalText.sanitized(c.top.map { "#" + (labels[$0] ?? $0) }.joined(separator: " ")))
             }
         }
     }

@@ -17,10 +17,12 @@ struct DatasetteMetadataCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Datasette reads SQLite files only.
+            if StoreLocation.isPostgres(store.path) { throw PostgresError.unsupported(path: store.path) }
             // Opening checks the file is a store of this version (one with tweets_view).
             _ = try Store.openForReading(path: store.path)
             let name = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent
-            Console.json(DatasetteMetadata.json(database: name))
+            try Console.json(DatasetteMetadata.json(database: name))
         }
     }
 }

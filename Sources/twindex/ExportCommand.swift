@@ -57,8 +57,9 @@ struct ExportCommand: ParsableCommand {
             if table == .ids && chosen == nil {
                 try CorpusExport.rows(of: .ids, in: db, scope: try scope.resolved(), zone: try zone.zone()) { cells in
                     out.write(Table.plain(cells[0]) + "\n")
+                    try out.check()
                 }
-                return out.flush()
+                return try out.flush()
             }
             let tableFormat: Table.Format
             switch chosen ?? .csv {
@@ -67,9 +68,12 @@ struct ExportCommand: ParsableCommand {
             case .json: tableFormat = .json
             }
             let writer = TableWriter(columns: CorpusExport.columns(of: table), format: tableFormat) { out.write($0) }
-            let count = try CorpusExport.rows(of: table, in: db, scope: try scope.resolved(), zone: try zone.zone(), each: writer.write)
+            let count = try CorpusExport.rows(of: table, in: db, scope: try scope.resolved(), zone: try zone.zone()) { row in
+                writer.write(row)
+                try out.check()
+            }
             writer.finish(summary: ["total": .int(Int64(count))])
-            out.flush()
+            try out.flush()
         }
     }
 }

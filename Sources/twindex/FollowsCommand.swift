@@ -30,13 +30,13 @@ struct FollowsCommand: ParsableCommand {
             let s = try FollowsImport.run(inputs: inputs, into: store.path, force: force)
             for problem in s.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
             if output.json {
-                Console.json(.object([
+                try Console.json(.object([
                     "files": .int(s.files), "files_skipped": .int(s.filesSkipped), "lines": .int(s.lines),
                     "edges": .int(s.edges), "bad_lines": .int(s.badLines),
                     "problems": .array(s.problems.map { .object(["input": .string($0.input), "message": .string($0.message)]) }),
                 ]))
             } else {
-                Console.out("imported \(s.edges) follow edge(s) from \(s.files) file(s) (\(s.filesSkipped) skipped unchanged), \(s.badLines) bad line(s) → \(store.path)")
+                try Console.out("imported \(s.edges) follow edge(s) from \(s.files) file(s) (\(s.filesSkipped) skipped unchanged), \(s.badLines) bad line(s) → \(store.path)")
             }
             if !s.problems.isEmpty { throw ExitCodeError.failure }
         }

@@ -3,13 +3,14 @@ import Foundation
 import Analysis
 import Generate
 import Model
+import Output
 
 struct GenerateCorpus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a synthetic corpus shaped like the study's, and the exact counts it must give.",
         discussion: """
-            The study's 687,811 tweets cannot be redistributed; this writes v1.1 tweet JSON lines with the same shape: 1,109 accounts joining 2007-03-20..2013-02-23, office-hours and weekday rhythm in Europe/Amsterdam, Tabel 6's shares and five planted hashtag clusters. --truth writes what every analysis must find in it. The same seed gives byte-identical output.
+            The study's 687,811 tweets cannot be redistributed; this writes v1.1 tweet JSON lines with the same shape: 1,109 accounts joining 2007-03-20..2013-02-23, office-hours and weekday rhythm in Europe/Amsterdam, Tabel 6's shares and five planted hashtag clusters; between the timelines, a stream's limit notices (cumulative track, timestamp_ms, a reconnect) and a planted 21-hour outage (see twindex completeness). --truth writes what every analysis must find in it. The same seed gives byte-identical output.
 
             --profile sample1pct writes a stream shaped like Twitter's 1% sample of 2013-01-23 instead, as the Archive Team stream grab kept it: tweets in arrival order in some twenty languages and eight scripts, about one line in ten a delete notice, limit notices, native retweets with their originals, Tabel 6's published shares; --day/--days pick its UTC days. --archive tar packs it as the stream grab's monthly .tar (one YYYY/MM/DD/HH/MM.json.bz2 member per minute), --archive zip as the later .zip (.json.gz members); the truth then lists the members.
 
@@ -65,14 +66,14 @@ struct GenerateCorpus: ParsableCommand {
             options.users = users
             options.seed = seed
             options.profile = shape
-            let lines = try LineOutput(path: out)
-            let result = CorpusGenerator(options: options).generate { lines.write($0) }
+            // The truth's file is made first: a truth that cannot be written costs no corpus.
+            let truthFile = try truth.map { try ReplacementFile(path: $0) }
+            let lines = try Self.lines(to: out)
+            let result = try CorpusGenerator(options: options).generate { lines.write($0 + "\n"); try lines.check() }
             try lines.close()
-            if let truth {
-                try (result.json.rendered() + "\n").write(toFile: truth, atomically: true, encoding: .utf8)
-            }
+            try truthFile?.commit(result.json.rendered() + "\n")
             if output.json {
-                Console.json(.object([
+                try Console.json(.object([
                     "out": .optional(out), "truth": .optional(truth), "tweets": .int(result.tweets),
                     "duplicates": .int(result.duplicates), "users": .int(result.users), "seed": seed <= 1 << 53 ? .int(Int64(seed)) : .string(String(seed)),
                     "profile": .string(profile.rawValue),
@@ -94,21 +95,24 @@ extension GenerateCorpus {
             options.days = days ?? 1
             if let first = day.flatMap(CalendarBuckets.parseDay) { options.firstDay = first }
             let generator = SampleStreamGenerator(options: options)
+            let truthFile = try truth.map { try ReplacementFile(path: $0) }
             var result: SampleTruth
             if let archive {
-                let packer = try StreamArchiveWriter(path: out, layout: archive)
-                result = try generator.generate { try packer.add($0, receivedAt: $1) }
-                result.members = try packer.finish()
+                do {
+                    let packer = try StreamArchiveWriter(path: out, layout: archive)
+                    result = try generator.generate { try packer.add($0, receivedAt: $1) }
+                    result.members = try packer.finish()
+                } catch let error as ArchiveWriteError where error.code != 0 {
+                    throw OutputError(path: out, code: error.code)   // worded (and a closed pipe ended) as every output
+                }
             } else {
-                let lines = try LineOutput(path: out)
-                result = generator.generate { line, _ in lines.write(line) }
+                let lines = try Self.lines(to: out)
+                result = try generator.generate { line, _ in lines.write(line + "\n"); try lines.check() }
                 try lines.close()
             }
-            if let truth {
-                try (result.json.rendered() + "\n").write(toFile: truth, atomically: true, encoding: .utf8)
-            }
+            try truthFile?.commit(result.json.rendered() + "\n")
             if output.json {
-                Console.json(.object([
+                try Console.json(.object([
                     "out": .optional(out), "truth": .optional(truth), "tweets": .int(result.tweets), "lines": .int(result.lines),
                     "deletes": .int(result.deletes), "limits": .int(result.limits), "users": .int(result.users),
                     "members": .int(result.members.count), "archive": .optional(archive?.rawValue),
@@ -122,45 +126,17 @@ extension GenerateCorpus {
     }
 }
 
+extension GenerateCorpus {
+    /// Where the JSON lines go: the file at `path`, or standard output, in 1 MB blocks.
+    static func lines(to path: String?) throws -> BufferedOutput {
+        try path.map { try BufferedOutput(creating: $0) } ?? BufferedOutput(capacity: 1 << 20)
+    }
+}
+
 /// What `generate --profile` writes: users' timelines with a `Profile`'s shares, or the 1% sample's stream.
 enum GenerateProfile: String, ExpressibleByArgument, CaseIterable {
     case civil, baseline, sample1pct
 
     /// The timeline generator's profile; nil for the sample stream.
     var timelines: Profile? { Profile(rawValue: rawValue) }
-}
-
-/// Buffered line output to a file or standard output.
-final class LineOutput {
-    private let handle: FileHandle
-    private var buffer = [UInt8]()
-
-    init(path: String?) throws {
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let h = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("cannot write \(path)")
-            }
-            handle = h
-        } else {
-            handle = .standardOutput
-        }
-        buffer.reserveCapacity(1 << 20)
-    }
-
-    func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    private func flush() {
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        flush()
-        if handle !== FileHandle.standardOutput { try handle.close() }
-    }
 }

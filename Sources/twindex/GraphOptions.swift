@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Graph
+import Output
 import Render
 
 /// `--algorithm`, `--resolution`, `--seed`, `--runs`: the clustering options of every network
@@ -19,12 +20,11 @@ struct ClusteringOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Runs with seeds S..S+K-1; the best modularity is kept.", valueName: "K"))
     var runs = 1
 
-    /// Copies these options into an analysis's settings.
-    func apply<S: ClusteringSettings>(to settings: inout S) {
-        settings.algorithm = algorithm
-        settings.resolution = resolution
-        settings.seed = seed
-        settings.runs = runs
+    /// The settings these options describe.
+    var settings: ClusteringSettings {
+        var s = ClusteringSettings()
+        (s.algorithm, s.resolution, s.seed, s.runs) = (algorithm, resolution, seed, runs)
+        return s
     }
 
     func validate() throws {
@@ -47,13 +47,16 @@ struct GraphFileOptions: ParsableArguments {
     /// True when any file is asked for.
     var any: Bool { gexf != nil || graphml != nil || csv != nil }
 
-    /// Writes the files asked for, each made only when asked.
+    /// Writes the files asked for, each made only when asked; all of them or none (each
+    /// path is checked before any is written).
     func write(gexf makeGEXF: () -> String, graphML: () -> String, nodesCSV: () -> String, edgesCSV: () -> String) throws {
-        if let gexf { try makeGEXF().write(toFile: gexf, atomically: true, encoding: .utf8) }
-        if let graphml { try graphML().write(toFile: graphml, atomically: true, encoding: .utf8) }
-        if let csv {
-            try nodesCSV().write(toFile: csv + "-nodes.csv", atomically: true, encoding: .utf8)
-            try edgesCSV().write(toFile: csv + "-edges.csv", atomically: true, encoding: .utf8)
-        }
+        let gexfFile = try gexf.map { try ReplacementFile(path: $0) }
+        let graphMLFile = try graphml.map { try ReplacementFile(path: $0) }
+        let nodesFile = try csv.map { try ReplacementFile(path: $0 + "-nodes.csv") }
+        let edgesFile = try csv.map { try ReplacementFile(path: $0 + "-edges.csv") }
+        try gexfFile?.commit(makeGEXF())
+        try graphMLFile?.commit(graphML())
+        try nodesFile?.commit(nodesCSV())
+        try edgesFile?.commit(edgesCSV())
     }
 }

@@ -74,7 +74,7 @@ struct IngestCommand: ParsableCommand {
                 Console.err("twindex: stopped: \(c.badLines) bad lines is more than --max-bad-lines \(maxBadLines ?? 0) (see `twindex bad-lines`)")
             }
             if output.json {
-                Console.json(.object([
+                try Console.json(.object([
                     "files": .int(c.files), "files_skipped": .int(c.filesSkipped), "lines": .int(c.lines),
                     "tweets_inserted": .int(c.tweetsInserted), "duplicates": .int(c.duplicates),
                     "suppressed": .int(c.suppressed), "deleted": .int(c.deleted), "notices": .int(c.notices),
@@ -83,7 +83,7 @@ struct IngestCommand: ParsableCommand {
                 ]))
             } else {
                 let rate = summary.seconds > 0 ? Int(Double(c.tweetsInserted) / summary.seconds) : 0
-                Console.out("""
+                try Console.out("""
                     ingested \(c.files) file(s) (\(c.filesSkipped) skipped unchanged): \(c.lines) lines, \
                     \(c.tweetsInserted) tweets new, \(c.duplicates) duplicates, \(c.deleted) deleted, \
                     \(c.notices) notices, \(c.badLines) bad lines in \(String(format: "%.1f", summary.seconds)) s \

@@ -18,13 +18,14 @@ struct Stats: ParsableCommand {
             let s = try Store.openForReading(path: store.path).stats()
             let tz = try zone.zone()
             if output.json {
-                Console.json(.object([
+                try Console.json(.object([
                     "tweets": .int(s.tweets), "users": .int(s.users), "first": .optional(s.first),
-                    "last": .optional(s.last), "duplicates": .int(s.duplicates), "deleted": .int(s.deleted),
+                    "last": .optional(s.last), "first_local": .optional(s.first.map { LocalTime.iso8601(utc: $0, in: tz) }),
+                    "last_local": .optional(s.last.map { LocalTime.iso8601(utc: $0, in: tz) }), "duplicates": .int(s.duplicates), "deleted": .int(s.deleted),
                     "notices": .int(s.notices), "bad_lines": .int(s.badLines), "runs": .int(s.runs),
                 ]))
             } else {
-                Console.out("""
+                try Console.out("""
                     store       \(store.path)
                     tweets      \(s.tweets) (unique, not deleted)
                     users       \(s.users)
@@ -53,15 +54,15 @@ struct BadLines: ParsableCommand {
         try reportingErrors {
             let lines = try Store.openForReading(path: store.path).badLines()
             if output.json {
-                Console.json(.object(["rows": .array(lines.map {
+                try Console.json(.object(["rows": .array(lines.map {
                     .object(["file": .string($0.file), "line": .int($0.line), "error": .string($0.error), "text": .string($0.text)])
                 })]))
                 return
             }
-            if lines.isEmpty { Console.out("no bad lines") }
+            if lines.isEmpty { try Console.out("no bad lines") }
             for b in lines {
                 let text = TerminalText.sanitized(b.text.count > 200 ? String(b.text.prefix(200)) + "…" : b.text)
-                Console.out(TerminalText.sanitized("\(b.file):\(b.line): \(b.error)") + "\n    " + text)
+                try Console.out(TerminalText.sanitized("\(b.file):\(b.line): \(b.error)") + "\n    " + text)
             }
         }
     }
@@ -99,12 +100,12 @@ struct Show: ParsableCommand {
                     let place = t.member.map { "\(file):\($0)" } ?? file
                     throw ValidationError("\(place) no longer holds the line at byte \(offset); was it changed?")
                 }
-                Console.out(line)
+                try Console.out(line)
                 return
             }
             let local = t.createdAtSeconds.map { LocalTime.iso8601($0, in: tz) }
             if output.json {
-                Console.json(.object([
+                try Console.json(.object([
                     "id": .string(t.id), "created_at": .optional(t.createdAt), "created_at_local": .optional(local),
                     "author_id": .optional(t.authorID),
                     "screen_name": .optional(t.screenName), "text": .string(t.text), "lang": .optional(t.lang),
@@ -116,7 +117,7 @@ struct Show: ParsableCommand {
                 return
             }
             // Data is sanitised line by line: no escape sequence of a tweet reaches the terminal.
-            Console.out([
+            try Console.out([
                 "id          \(t.id)",
                 "created_at  \(local ?? "-")",
                 "author      \(t.screenName.map { "@" + $0 } ?? "-") (\(t.authorID ?? "-"))",

@@ -60,15 +60,9 @@ struct NetworkCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var options = AccountNetwork.Options()
-            options.kind = kind
-            options.includeRetweets = includeRetweets
-            options.corpusOnly = corpusOnly
-            options.minDegree = minDegree
-            options.moreThan = moreThan
-            options.betweennessSamples = betweennessSamples
-            options.scope = try scope.resolved()
-            options.timeZone = try zone.zone()
-            clustering.apply(to: &options)
+            (options.kind, options.includeRetweets, options.corpusOnly) = (kind, includeRetweets, corpusOnly)
+            (options.minDegree, options.moreThan, options.betweennessSamples) = (minDegree, moreThan, betweennessSamples)
+            (options.scope, options.timeZone, options.clustering) = (try scope.resolved(), try zone.zone(), clustering.settings)
             let network = try AccountNetwork.network(in: try Store.openForReading(path: store.path), options: options)
             let result = network.result
             if files.any {
@@ -80,10 +74,10 @@ struct NetworkCommand: ParsableCommand {
                 try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             }
             if output.json {
-                Console.json(AnalysisJSON.scoped(AccountNetworkExport.json(result), options.scope))
+                try Console.json(AnalysisJSON.scoped(AccountNetworkExport.json(result), options.scope))
                 return
             }
-            Console.out(AnalysisText.accountNetwork(result, top: top))
+            try Console.out(AnalysisText.accountNetwork(result, top: top))
         }
     }
 }

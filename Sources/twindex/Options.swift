@@ -78,9 +78,8 @@ struct ScopeOptions: ParsableArguments {
         }
         var names = users
         if let usersFile {
-            guard let text = try? String(contentsOfFile: usersFile, encoding: .utf8) else {
-                throw ValidationError("cannot read --users-file \(usersFile)")
-            }
+            let text: String
+            do { text = try TextFile.read(usersFile) } catch { throw ValidationError("--users-file: \(error)") }
             names += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }
             if names.isEmpty { throw ValidationError("--users-file \(usersFile) names no account") }

@@ -81,9 +81,10 @@ enum Cells {
             writer = format.writer(columns: names, to: out)
         }, row: { row in
             writer?.write(row.enumerated().map { json($1, idColumn: ids[$0]) })
+            try out.check()
             count += 1
         })
         writer?.finish(summary: ["total": .int(count), "truncated": .bool(false)])
-        out.flush()
+        try out.flush()
     }
 }

@@ -70,9 +70,7 @@ struct Query: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let sql = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ValidationError("cannot read \(file)")
-            }
+            let sql = try TextFile.read(file)
             let db = try Store.openForReading(path: store.path)
             let declared = try QueryParameters.declaredKinds(in: sql)
             let known = try db.parameterNames(sql)

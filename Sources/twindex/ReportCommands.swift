@@ -46,8 +46,8 @@ struct ReportOptions: ParsableArguments {
         o.year = year
         o.scope = scope
         o.network.moreThan = moreThan ?? defaultMoreThan
-        o.network.algorithm = algorithm
-        o.network.runs = runs
+        o.network.clustering.algorithm = algorithm
+        o.network.clustering.runs = runs
         return o
     }
 }
@@ -73,12 +73,13 @@ struct Report: ParsableCommand {
         try reportingErrors {
             let db = try Store.openForReading(path: store.path)
             let s = try scope.resolved()
+            let page = try ReplacementFile(path: out)   // before the work: a path that cannot be written fails now
             let data = try ReportData.gather(from: db, options: options.resolved(defaultMoreThan: 100, scope: s))
-            try HTMLReport.render(data).write(toFile: out, atomically: true, encoding: .utf8)
+            try page.commit(HTMLReport.render(data))
             if output.json {
-                Console.json(AnalysisJSON.scoped(ReportSummary.json(data, report: out), s))
+                try Console.json(AnalysisJSON.scoped(ReportSummary.json(data, report: out), s))
             } else {
-                Console.out("report written to \(out)")
+                try Console.out("report written to \(out)")
             }
         }
     }
@@ -99,7 +100,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try OutputDirectory.create(out)
             var sample = "corpus/sample.jsonl.gz"
             if !FileManager.default.fileExists(atPath: sample) {
                 sample = (out as NSString).appendingPathComponent("sample.jsonl")
@@ -107,8 +108,8 @@ struct Demo: ParsableCommand {
                 var o = CorpusGenerator.Options()
                 o.tweets = 10_000
                 o.seed = 2013
-                let output = try LineOutput(path: sample)
-                _ = CorpusGenerator(options: o).generate { output.write($0) }
+                let output = try GenerateCorpus.lines(to: sample)
+                _ = try CorpusGenerator(options: o).generate { output.write($0 + "\n"); try output.check() }
                 try output.close()
             }
             let dbPath = (out as NSString).appendingPathComponent("twindex.db")
@@ -118,9 +119,10 @@ struct Demo: ParsableCommand {
             for p in summary.problems { Console.err("twindex: \(p.input): \(p.message)") }
 
             let store = try Store.openForReading(path: dbPath)
-            let data = try ReportData.gather(from: store, options: options.resolved(defaultMoreThan: 30))
             let reportPath = (out as NSString).appendingPathComponent("report.html")
-            try HTMLReport.render(data).write(toFile: reportPath, atomically: true, encoding: .utf8)
+            let page = try ReplacementFile(path: reportPath)
+            let data = try ReportData.gather(from: store, options: options.resolved(defaultMoreThan: 30))
+            try page.commit(HTMLReport.render(data))
             if output.json {
                 var summary = ReportSummary.json(data, report: reportPath)
                 if case .object(var members) = summary {
@@ -128,23 +130,23 @@ struct Demo: ParsableCommand {
                     members["store"] = .string(dbPath)
                     summary = .object(members)
                 }
-                return Console.json(summary)
+                return try Console.json(summary)
             }
 
-            Console.out("twindex demo: \(sample) → \(dbPath)")
+            try Console.out("twindex demo: \(sample) → \(dbPath)")
             let zone = TimeZone(identifier: data.days.timeZone) ?? .current
             let local = { (t: String?) in t.map { LocalTime.iso8601(utc: $0, in: zone) } ?? "-" }
-            Console.out("\(data.stats.tweets) tweets by \(data.stats.users) accounts, \(local(data.stats.first)) to \(local(data.stats.last))\n")
-            Console.out(AnalysisText.ratios(data.ratios, store: dbPath) + "\n")
+            try Console.out("\(data.stats.tweets) tweets by \(data.stats.users) accounts, \(local(data.stats.first)) to \(local(data.stats.last))\n")
+            try Console.out(AnalysisText.ratios(data.ratios, store: dbPath) + "\n")
             let a = data.yearActivity
-            Console.out("\(data.year): \(a.tweets) tweets, weekend share \(a.weekendShare.map { String(format: "%.1f%%", $0 * 100) } ?? "-")")
+            try Console.out("\(data.year): \(a.tweets) tweets, weekend share \(a.weekendShare.map { String(format: "%.1f%%", $0 * 100) } ?? "-")")
             let n = data.network
-            Console.out("hashtag network: \(n.nodes.count) tags in more than \(n.moreThan) tweets, \(n.communities.count) communities, Q = \(String(format: "%.3f", n.modularity))")
+            try Console.out("hashtag network: \(n.nodes.count) tags in more than \(n.moreThan) tweets, \(n.communities.count) communities, Q = \(String(format: "%.3f", n.modularity))")
             let labels = Dictionary(uniqueKeysWithValues: n.nodes.map { ($0.tag, $0.label) })
             for c in n.communities.prefix(8) {
-                Console.out("  \(c.id): " + c.top.prefix(6).map { "#" + (labels[$0] ?? $0) }.joined(separator: " "))
+                try Console.out("  \(c.id): " + TerminalText.sanitized(c.top.prefix(6).map { "#" + (labels[$0] ?? $0) }.joined(separator: " ")))
             }
-            Console.out("\nreport: \(reportPath)")
+            try Console.out("\nreport: \(reportPath)")
         }
     }
 }

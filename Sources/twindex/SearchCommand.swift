@@ -71,12 +71,13 @@ struct Search: ParsableCommand {
                 let local = JSONValue.optional(hit.createdAt.map { LocalTime.iso8601($0, in: zone) })
                 let created = table ? local : .optional(hit.createdAt.map(LocalTime.utc))
                 writer.write([.string(String(hit.id)), created, .optional(hit.screenName), .string(hit.text)] + (table ? [] : [local]))
+                try out.check()
                 shown += 1
             }
             // Only a full page can hide more matches.
             let total = request.limit.map { shown < $0 } ?? true ? shown : try db.searchCount(request)
             writer.finish(summary: ["total": .int(total), "truncated": .bool(total > shown)])
-            out.flush()
+            try out.flush()
             let more = total > shown ? " (--all or --limit 0 for every match)" : ""
             Console.err("\(total) matched, \(shown) shown\(more)")
             let unindexed = try db.unindexedTweetCount()

@@ -16,13 +16,13 @@ struct Twindex: ParsableCommand {
               twindex stats              # what the store holds
               twindex bad-lines          # lines that could not be read
 
-            The store is a plain SQLite file; its full-text table is tweets_fts. Set TWINDEX_DB to use another store by default.
+            The store is a plain SQLite file; its full-text table is tweets_fts. Set TWINDEX_DB to use another store by default. A postgresql://USER@HOST:PORT/NAME URL as --db puts the store in PostgreSQL instead (twindex init, README \"On PostgreSQL\").
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, Stats.self, BadLines.self, Show.self,
+            InitCommand.self, IngestCommand.self, Stats.self, BadLines.self, Show.self,
             RatiosCommand.self, ActivityCommand.self, TimelineCommand.self, CompletenessCommand.self,
-            HashtagsCommand.self, Cooccur.self,
+            HashtagsCommand.self, WordsCommand.self, RepeatsCommand.self, Cooccur.self,
             NetworkCommand.self, UsersCommand.self, FollowsCommand.self,
             Search.self, SQL.self, Query.self,
             DatasetteMetadataCommand.self, ExportCommand.self,

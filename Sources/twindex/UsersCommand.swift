@@ -39,9 +39,9 @@ struct UsersCommand: ParsableCommand {
             let s = try scope.resolved(), tz = try zone.zone()
             let rows = try Accounts.compute(in: try Store.openForReading(path: store.path), sort: sort, limit: limit,
                                             scope: s, timeZone: tz)
-            if output.json { return Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
-            if csv { return FileHandle.standardOutput.write(Data(AccountsExport.table(rows, localIn: tz).csv().utf8)) }
-            Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
+            if output.json { return try Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
+            if csv { return try Console.write(AccountsExport.table(rows, localIn: tz).csv()) }
+            try Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
         }
     }
 }

@@ -51,7 +51,7 @@ final class AccountNetworkTests: XCTestCase {
         var options = AccountNetwork.Options()
         options.kind = kind
         change(&options)
-        return try AccountNetwork.compute(in: s, options: options)
+        return try AccountNetwork.network(in: s, options: options).result
     }
 
     func testEdgesOfEveryKind() throws {
@@ -98,6 +98,38 @@ final class AccountNetworkTests: XCTestCase {
         XCTAssertEqual(edges(try network(s, .retweet) { $0.scope = Scope(excludeRetweets: true) }), [:])
         let later = try DateRange(from: "2013-01-08", to: nil)
         XCTAssertEqual(edges(try network(s, .mention) { $0.scope = Scope(range: later) }), [:])
+    }
+
+    /// Each account's latest spelling and id come from a different source: ann from a quote,
+    /// bob from a mention, cy from its own profile, dee from a retweet, eve from a reply; fay's
+    /// two spellings at the same time tie to the larger ("Fay" > "FAY").
+    func testLabelsAndIdsAreTheLatestOfEverySourceOfNames() throws {
+        let user = { (id: Int, name: String) in #"{"id_str":"\#(id)","screen_name":"\#(name)"}"# }
+        func tweet(_ id: Int, _ minute: Int, by author: String = user(9, "Zed"), mentions: [(String, Int)] = [], _ extra: String = "") -> String {
+            let m = mentions.map { #"{"screen_name":"\#($0.0)","id_str":"\#($0.1)"}"# }.joined(separator: ",")
+            let text = mentions.map { "@" + $0.0 }.joined(separator: " ") + " text"
+            return #"{"id_str":"\#(id)","created_at":"Mon Jan 07 10:\#(String(format: "%02d", minute)):00 +0000 2013","text":"\#(text)","user":\#(author),"entities":{"hashtags":[],"user_mentions":[\#(m)],"urls":[]}\#(extra)}"#
+        }
+        let reply = { (id: Int, name: String) in #","in_reply_to_status_id_str":"1","in_reply_to_user_id_str":"\#(id)","in_reply_to_screen_name":"\#(name)""# }
+        let retweet = { (id: Int, name: String) in #","retweeted_status":{"id_str":"2","text":"x","user":\#(user(id, name))}"# }
+        let quote = { (id: Int, name: String) in #","quoted_status_id_str":"3","quoted_status":{"id_str":"3","text":"q","user":\#(user(id, name))}"# }
+        let lines = [
+            tweet(10, 0, mentions: [("CY", 71)]),
+            tweet(11, 1, mentions: [("ANN", 51)]), tweet(12, 2, reply(52, "Ann")), tweet(13, 3, retweet(53, "aNN")), tweet(14, 4, quote(54, "anN")),
+            tweet(15, 5, quote(61, "BOB")), tweet(16, 6, retweet(62, "Bob")), tweet(17, 7, reply(63, "bOb")), tweet(18, 8, mentions: [("boB", 64)]),
+            tweet(19, 9, by: user(71, "Cy"), mentions: [("Zed", 9)]),
+            tweet(20, 10, mentions: [("DEE", 81)]), tweet(21, 11, retweet(82, "Dee")),
+            tweet(22, 12, quote(91, "EVE")), tweet(23, 13, reply(92, "Eve")),
+            tweet(24, 14, mentions: [("FAY", 101)]), tweet(25, 14, mentions: [("Fay", 101)]),
+        ]
+        let path = dir.appendingPathComponent("names.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try TestStores.ingest([path], into: path + ".db")
+        let r = try network(try Store.openForReading(path: path + ".db"), .interaction)
+        let names = Dictionary(uniqueKeysWithValues: r.nodes.map { ($0.key, [$0.label, $0.userID ?? "-"]) })
+        XCTAssertEqual(names, ["zed": ["Zed", "9"], "ann": ["anN", "54"], "bob": ["boB", "64"], "cy": ["Cy", "71"],
+                               "dee": ["Dee", "82"], "eve": ["Eve", "92"], "fay": ["Fay", "101"]])
+        XCTAssertEqual(edges(r), ["zed>ann": 4, "zed>bob": 4, "zed>cy": 1, "cy>zed": 1, "zed>dee": 2, "zed>eve": 2, "zed>fay": 2])
     }
 
     func testUserHashtagNetworkIsBipartiteWithDistinctAuthors() throws {

@@ -147,8 +147,8 @@ final class AnalysisTests: XCTestCase {
 
     func testDateRangesAreInclusiveLocalDays() throws {
         let s = try store([
-            tweet(1, "Sun Dec 31 22:59:59 +0000 2011", "last of 2011 in Amsterdam"),
-            tweet(2, "Sun Dec 31 23:00:00 +0000 2011", "first of 2012 in Amsterdam"),
+            tweet(1, "Sat Dec 31 22:59:59 +0000 2011", "last of 2011 in Amsterdam"),
+            tweet(2, "Sat Dec 31 23:00:00 +0000 2011", "first of 2012 in Amsterdam"),
             tweet(3, "Mon Dec 31 22:59:59 +0000 2012", "last of 2012"),
             tweet(4, "Mon Dec 31 23:00:00 +0000 2012", "first of 2013"),
         ])

@@ -53,7 +53,7 @@ final class CooccurrenceTests: XCTestCase {
         var options = Cooccurrence.Options()
         options.moreThan = 100
         for algorithm in CommunityDetection.Algorithm.allCases {
-            options.algorithm = algorithm
+            options.clustering.algorithm = algorithm
             let r = try Cooccurrence.compute(in: s, options: options)
             let planted = Dictionary(uniqueKeysWithValues: truth.clusters.enumerated().flatMap { c, tags in tags.map { ($0, c) } })
             let nodes = r.nodes.filter { planted[$0.tag] != nil }
@@ -71,7 +71,7 @@ final class CooccurrenceTests: XCTestCase {
         let s = try store((0..<60).map { i in [["a", "b", "c"], ["c", "d"], ["e", "f"], ["a", "f"]][i % 4] })
         var options = Cooccurrence.Options()
         options.moreThan = 5
-        options.runs = 3
+        options.clustering.runs = 3
         XCTAssertEqual(try Cooccurrence.compute(in: s, options: options), try Cooccurrence.compute(in: s, options: options))
     }
 }

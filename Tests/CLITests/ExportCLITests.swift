@@ -77,6 +77,7 @@ final class ExportCLITests: XCTestCase {
         for path in paths:
             for line in open(path, encoding="utf-8"):
                 t = json.loads(line)
+                if "user" not in t: continue   # a stream notice (limit), no tweet
                 u = t["user"]
                 when = datetime.datetime.strptime(t["created_at"], "%a %b %d %H:%M:%S %z %Y")
                 seen = profiles.get(u["id_str"])

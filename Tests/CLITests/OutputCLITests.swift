@@ -157,6 +157,41 @@ final class OutputCLITests: XCTestCase {
         XCTAssertFalse(try twindex("search", "--db", Self.db, "ministerie", "--color", "never").stdout.contains("\u{1B}"))
     }
 
+    /// Hostile finding 3: the community lines of cooccur and network printed labels raw (an
+    /// OSC set the tmux pane's title, a CSI cleared the screen).
+    func testCommunityLinesOfNetworksCarryNoEscapesFromTheData() throws {
+        let tag = #"evil\u001b]0;TAG\u0007"#, victim = #"victim\u001b[2J"#
+        let lines = (1...3).map { i in
+            ##"{"id_str":"\##(700 + i)","created_at":"Mon Jun 04 22:47:5\##(i) +0000 2012","text":"#x #y @v","##
+                + #""entities":{"hashtags":[{"text":"\#(tag)"},{"text":"漢字タグ"}],"#
+                + #""user_mentions":[{"screen_name":"\#(victim)","id_str":"9"}]},"user":{"id_str":"\#(i)","screen_name":"a\#(i)"}}"#
+        }
+        let input = try save(lines.joined(separator: "\n") + "\n", "escapes.jsonl")
+        let db = Self.dir.appendingPathComponent("escapes.db").path
+        XCTAssertEqual(try twindex("ingest", "--db", db, "--quiet", input).status, 0)
+        for args in [["cooccur", "--db", db, "--more-than", "0"], ["network", "--db", db, "--kind", "mention"]] {
+            let out = try CLI.run(args)
+            XCTAssertEqual(out.status, 0, out.stderr)
+            XCTAssertFalse(out.stdout.contains("\u{1B}") || out.stdout.contains("\u{7}"), "\(args[0]): \(out.stdout)")
+            // The escape goes whole (an OSC up to its BEL), the rest of the label stays.
+            XCTAssertTrue(out.stdout.contains(args[0] == "cooccur" ? "tags  #evil #漢字タグ\n" : "nodes  victim a1 a2 a3\n"), out.stdout)
+        }
+    }
+
+    /// Hostile finding 7: `stats --json` had only the UTC first/last, though the table shows --tz.
+    func testStatsJSONAddsFirstAndLastInTheZone() throws {
+        let lines = ["Mon Jun 04 22:47:53 +0000 2012", "Tue Jun 05 06:00:00 +0000 2012"].enumerated().map { i, date in
+            #"{"id_str":"\#(800 + i)","created_at":"\#(date)","text":"t","user":{"id_str":"5","screen_name":"k"}}"#
+        }
+        let db = Self.dir.appendingPathComponent("stats-tz.db").path
+        XCTAssertEqual(try twindex("ingest", "--db", db, "--quiet", try save(lines.joined(separator: "\n") + "\n", "stats-tz.jsonl")).status, 0)
+        let doc = try XCTUnwrap(try twindex("stats", "--db", db, "--json", "--tz", "Asia/Kathmandu").json as? [String: Any])
+        XCTAssertEqual(doc["first"] as? String, "2012-06-04T22:47:53Z")
+        XCTAssertEqual(doc["first_local"] as? String, "2012-06-05T04:32:53+05:45")   // +5:45, by hand
+        XCTAssertEqual(doc["last"] as? String, "2012-06-05T06:00:00Z")
+        XCTAssertEqual(doc["last_local"] as? String, "2012-06-05T11:45:00+05:45")
+    }
+
     func testNoColorIsHonouredOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1) for a terminal") }
         func onTerminal(_ env: String) throws -> String {

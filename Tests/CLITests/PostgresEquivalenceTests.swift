@@ -65,12 +65,16 @@ final class PostgresEquivalenceTests: XCTestCase {
         }
         // The faults are there (hand-counted from faultyCorpus): 40 repeated lines (beside the
         // generator's own repeats), 2 broken
-        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice.
+        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice
+        // (beside the generator's limit notices).
         let stats = try CLI.run(["stats", "--json", "--db", url]).json as? [String: Any]
         XCTAssertGreaterThanOrEqual(stats?["duplicates"] as? Int ?? 0, 40)
         XCTAssertEqual(stats?["bad_lines"] as? Int, 2)
         XCTAssertEqual(stats?["deleted"] as? Int, 2)
-        XCTAssertEqual(stats?["notices"] as? Int, 1)
+        let limits = try inputs.flatMap { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n") }
+            .filter { $0.hasPrefix(#"{"limit":"#) }
+        XCTAssertEqual(stats?["notices"] as? Int, limits.count, "the generator's limit notices (some repeated) and the fault's")
+        XCTAssertTrue(limits.contains(#"{"limit":{"track":12}}"#))
         let saved = dir.appendingPathComponent("by_account.sql").path
         try """
             -- param: name text
@@ -87,8 +91,10 @@ final class PostgresEquivalenceTests: XCTestCase {
             ["sql", "SELECT lang, count(*) AS n, sum(has_hashtags) AS tags FROM tweets GROUP BY lang ORDER BY n DESC"],
             ["query", saved, "--param", "name=JAN_MIN0"],
             ["completeness"], ["completeness", "--by", "hour", "--tz", "Asia/Kathmandu", "--min-gap", "2"],
+            ["hashtags", "--by", "month", "--top", "5"], ["words", "--by", "week", "--top", "3", "--tz", "Asia/Kathmandu"], ["repeats"],
         ] + ["mention", "reply", "retweet", "quote", "interaction", "follow", "user-hashtag"].map { ["network", "--kind", $0] }
             + searches.map { ["search", $0, "--all", "--sort", "oldest"] }
+            + ["tweets", "ids", "hashtags", "mentions", "urls", "users"].map { ["export", $0] }
         for command in commands {
             let sqlite = try CLI.run(command + ["--json", "--db", file])
             let postgres = try CLI.run(command + ["--json", "--db", url])
@@ -98,6 +104,16 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertEqual(postgres.stdout.replacingOccurrences(of: url, with: "STORE"),
                            sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)")
         }
+        // The report: the same page, numbers and figures, but for the store's name.
+        var pages: [String] = []
+        for store in [file, url!] {
+            let out = dir.appendingPathComponent("report-\(pages.count).html").path
+            let report = try CLI.run(["report", "--db", store, "--out", out])
+            XCTAssertEqual(report.status, 0, report.stderr)
+            pages.append(try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(of: store, with: "STORE"))
+        }
+        XCTAssertGreaterThan(pages[0].count, 10_000)
+        XCTAssertEqual(pages[1], pages[0], "report")
     }
 
     /// Stream notices land in PostgreSQL's `notices` as in SQLite's: each with its time,
@@ -111,7 +127,6 @@ final class PostgresEquivalenceTests: XCTestCase {
                      tweet(2, "11:00:00"), #"{"limit":{"track":10}}"#, #"{"warning":{"code":"X","message":"m"}}"#]
         let input = dir.appendingPathComponent("stream.jsonl")
         let file = dir.appendingPathComponent("notices.db").path
-        // `sql` is SQLite's only: PostgreSQL's table is read with psql, both as CSV.
         let query = #"SELECT line, "offset", kind, timestamp_ms, track, previous_tweet_at, CASE WHEN file_id = (SELECT max(id) FROM files) THEN 1 ELSE 0 END AS latest FROM notices ORDER BY "offset""#
         for (lines, force) in [(first, false), (first, true), (first + [tweet(3, "12:00:00"), #"{"limit":{"track":2}}"#], false)] {
             try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
@@ -120,10 +135,9 @@ final class PostgresEquivalenceTests: XCTestCase {
                 XCTAssertEqual(ingest.status, 0, ingest.stderr)
             }
             let sqlite = try CLI.run(["sql", query, "--format", "csv", "--db", file])
-            let postgres = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/psql"), [url, "--csv", "-c", query])
+            let postgres = try CLI.run(["sql", query, "--format", "csv", "--db", url])
             XCTAssertEqual(postgres.status, 0, postgres.stderr)
-            XCTAssertEqual(postgres.stdout.replacingOccurrences(of: "\r\n", with: "\n"),
-                           sqlite.stdout.replacingOccurrences(of: "\r\n", with: "\n"))
+            XCTAssertEqual(postgres.stdout, sqlite.stdout)
             let rows = sqlite.stdout.split(whereSeparator: \.isNewline).dropFirst()
             XCTAssertEqual(rows.count, lines.count - lines.filter { $0.hasPrefix(#"{"id_str""#) }.count)
             XCTAssertEqual(rows.map { $0.hasSuffix(",1") }, rows.map { _ in true }, "every notice belongs to the latest read")

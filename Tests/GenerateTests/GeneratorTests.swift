@@ -30,7 +30,8 @@ final class GeneratorTests: XCTestCase {
         let (text, truth) = lines(seed: 1)
         XCTAssertEqual(truth.tweets, 3000)
         XCTAssertEqual(text.split(separator: "\n").count, truth.lines)
-        XCTAssertEqual(truth.lines, truth.tweets + truth.duplicates)
+        XCTAssertEqual(truth.lines, truth.tweets + truth.duplicates + truth.capture.limitNotices)
+        XCTAssertEqual(text.split(separator: "\n").filter { $0.hasPrefix(#"{"limit":"#) }.count, truth.capture.limitNotices)
         XCTAssertLessThanOrEqual(truth.users, 150)
     }
 

@@ -25,7 +25,7 @@ final class PlantedAccountGroupsTests: XCTestCase {
         var options = AccountNetwork.Options()
         options.kind = kind
         change(&options)
-        return try AccountNetwork.compute(in: try Store.openForReading(path: Self.corpus + ".db"), options: options)
+        return try AccountNetwork.network(in: try Store.openForReading(path: Self.corpus + ".db"), options: options).result
     }
 
     func testPlantedGroupsAreRecoveredAndBrokersRankTopByBetweenness() throws {
@@ -34,7 +34,7 @@ final class PlantedAccountGroupsTests: XCTestCase {
         XCTAssertEqual(brokers.count, 2, "one account in a hundred")
         let groups = Dictionary(uniqueKeysWithValues: truth.accountGroups.map { ($0.key.lowercased(), $0.value) })
         for algorithm in [CommunityDetection.Algorithm.leiden, .louvain] {
-            let r = try network(.interaction) { $0.corpusOnly = true; $0.algorithm = algorithm }
+            let r = try network(.interaction) { $0.corpusOnly = true; $0.clustering.algorithm = algorithm }
             let members = r.nodes.filter { !brokers.contains($0.key) }
             let planted = try members.map { try XCTUnwrap(groups[$0.key], $0.key) }
             let nmi = ClusterAgreement.nmi(planted, members.map(\.community))
@@ -59,6 +59,7 @@ final class PlantedAccountGroupsTests: XCTestCase {
         seen = set(); kinds = {k: Counter() for k in ["mention", "mention+rt", "reply", "retweet", "interaction"]}
         for line in open(sys.argv[1]):
             t = json.loads(line)
+            if "limit" in t: continue   # a stream notice, no tweet
             if t["id_str"] in seen: continue
             seen.add(t["id_str"])
             src = t["user"]["screen_name"].lower()

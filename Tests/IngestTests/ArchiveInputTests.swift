@@ -1,4 +1,6 @@
 import Foundation
+import Ingest
+import Model
 import Store
 import TestSupport
 import XCTest
@@ -63,6 +65,22 @@ final class ArchiveInputTests: XCTestCase {
         XCTAssertEqual(rows, members.map { [.text($0), .integer(1)] })
     }
 
+    /// A target that cannot plan members ahead (no `memberPlans`, as the PostgreSQL writer)
+    /// gets them one at a time, each planned after the one before is written: the same store.
+    func testATargetThatCannotPlanAheadGetsTheSameStore() throws {
+        let jsonl = try stream(tweets: 600)
+        let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 100)
+        let tar = dir.appendingPathComponent("stream.tar").path
+        try TestStores.ingest([tar], into: store("ahead"))
+        let writer = try StoreWriter(path: store("inturn"))
+        let outcome = try IngestJob(inputs: [.file(tar)]).run(into: InTurnTarget(inner: writer))
+        try writer.finishRun(status: "ok")
+        XCTAssertTrue(outcome.problems.isEmpty)
+        XCTAssertNil(try InTurnTarget(inner: writer).memberPlans(path: tar, force: false))
+        XCTAssertEqual(try TestStores.fingerprint(store("inturn")), try TestStores.fingerprint(store("ahead")))
+        XCTAssertEqual(try TestStores.integer("SELECT count(*) FROM files WHERE complete = 1", in: store("inturn")), Int64(members.count))
+    }
+
     func testAnArchiveIngestedBeforeIsSkippedMemberByMember() throws {
         let jsonl = try stream(tweets: 300)
         let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 100)
@@ -113,4 +131,17 @@ final class ArchiveInputTests: XCTestCase {
         let bad = try Store.openForReading(path: store("bad")).badLines()
         XCTAssertEqual(bad.map { "\($0.file):\($0.line)" }, ["\(tar):2013/01/23/00/01.json.bz2:6"])
     }
+}
+
+/// A store target without `memberPlans`: archive members are planned in turn.
+private final class InTurnTarget: IngestTarget {
+    let inner: StoreWriter
+    init(inner: StoreWriter) { self.inner = inner }
+    func write(_ batch: IngestBatch) throws { try inner.write(batch) }
+    func plan(path: String?, force: Bool) throws -> FilePlan { try inner.plan(path: path, force: force) }
+    func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
+        try inner.plan(path: path, member: member, force: force)
+    }
+    func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
+    func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
 }

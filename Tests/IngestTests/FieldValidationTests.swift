@@ -50,6 +50,38 @@ final class FieldValidationTests: XCTestCase {
         XCTAssertEqual(leap.tweets.first?.createdAt, 1_330_559_999)   // date -u -d 2012-02-29T23:59:59 +%s
     }
 
+    /// Hostile finding 10: an offset of +99:99 moved a tweet by four days, second 60 rolled
+    /// over to the next minute, and a weekday that is not the date's passed.
+    func testCreatedAtWithAnImpossibleOffsetSecondOrWeekdayIsABadLine() {
+        assertBad(v1(#""created_at":"Tue Jun 05 10:47:53 +9999 2012","#), naming: "created_at", "the offset +9999 is beyond ±14:00")
+        assertBad(v1(#""created_at":"Tue Jun 05 10:47:53 +1500 2012","#), naming: "created_at", "the offset +1500")
+        assertBad(v1(#""created_at":"Tue Jun 05 10:47:53 +0060 2012","#), naming: "created_at", "the offset +0060")
+        assertBad(v1(#""created_at":"Tue Jun 05 10:47:53 *0000 2012","#), naming: "created_at", "not a valid date")
+        assertBad(v1(#""created_at":"2012-06-05T10:47:53+99:99","#), naming: "created_at", "the offset +99:99")
+        assertBad(v1(#""created_at":"Tue Jun 05 10:47:60 +0000 2012","#), naming: "created_at", "not a valid date")
+        assertBad(v1(#""created_at":"2012-06-05T10:47:60.000Z","#), naming: "created_at", "not a valid date")
+        assertBad(v1(#""created_at":"Mon Jun 05 10:47:53 +0000 2012","#), naming: "created_at", "the day was a Tuesday, not a Monday")
+        assertBad(v1(#""created_at":"Xyz Jun 05 10:47:53 +0000 2012","#), naming: "created_at", "the day was a Tuesday")
+        // The weekday is the written (local) date's: 23:30 -02:00 on Monday is Tuesday in UTC.
+        // Offsets up to ±14:00 (Kiribati) are real; `date -u -d '2012-06-04 23:30:00 -0200' +%s`.
+        for (written, epoch) in [("Mon Jun 04 23:30:00 -0200 2012", Int64(1_338_859_800)),
+                                 ("Tue Jun 05 12:00:00 +1400 2012", 1_338_847_200), ("Mon Jun 04 10:00:00 -1200 2012", 1_338_847_200)] {
+            guard case .success(let d) = decode(v1(#""created_at":"\#(written)","#)) else { XCTFail("\(written) was refused"); continue }
+            XCTAssertEqual(d.tweets.first?.createdAt, epoch, written)
+        }
+    }
+
+    /// Hostile finding 11: a tweet without a text said "neither a tweet nor a notice".
+    func testATweetWithoutTextNamesTheMissingField() {
+        assertBad(#"{"id_str":"11","created_at":"Mon Jan 07 10:00:00 +0000 2013","user":{"id_str":"7"}}"#, naming: "field text", "is missing")
+        assertBad(#"{"id":"12","author_id":"7","created_at":"2013-01-07T10:00:00.000Z"}"#, naming: "field text", "is missing")
+        assertBad(#"{"id":"12","edit_history_tweet_ids":["12"]}"#, naming: "field text", "is missing")
+        assertBad(#"{"data":{"id":"12","author_id":"7"}}"#, naming: "field text", "is missing")
+        // Objects that are no tweets keep their reason.
+        assertBad(#"{"id_str":"7","screen_name":"a_user_profile","created_at":"Mon Jan 07 10:00:00 +0000 2013"}"#,
+                  naming: "neither a tweet", "nor a notice")
+    }
+
     func testHardening4IDZeroNegativeOrMissingIsABadLineNamingTheField() {
         assertBad(#"{"id_str":"0","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"t","user":{"id_str":"7"}}"#, naming: "id_str", "not positive")
         assertBad(#"{"id":-5,"created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"t","user":{"id_str":"7"}}"#, naming: "id", "not positive")

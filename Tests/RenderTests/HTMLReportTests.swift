@@ -168,4 +168,24 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(points.first, points.last)
         XCTAssertGreaterThan(points.first ?? 0, 300)
     }
+
+    /// The rank flow: a column for every local month from the truth's first tweet to its last,
+    /// at most ten ranked hashtags in each, one box per ranked hashtag.
+    func testTheRankFlowHasEveryMonthAndABoxPerRankedHashtag() throws {
+        let truth = try XCTUnwrap(Self.truth)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try XCTUnwrap(TimeZone(identifier: "Europe/Amsterdam"))
+        let first = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: TimeInterval(truth.first)))
+        let last = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: TimeInterval(truth.last)))
+        let months = ((last.year ?? 0) - (first.year ?? 0)) * 12 + (last.month ?? 0) - (first.month ?? 0) + 1
+        let flow = try XCTUnwrap(embedded()["hashtags_by_month"] as? [String: Any])
+        let periods = try XCTUnwrap(flow["periods"] as? [[String: Any]])
+        XCTAssertEqual(periods.count, months)
+        XCTAssertEqual(periods.first?["period"] as? String, String(format: "%04d-%02d-01", first.year ?? 0, first.month ?? 0))
+        let ranked = periods.map { ($0["rows"] as? [Any])?.count ?? 0 }
+        XCTAssertLessThanOrEqual(ranked.max() ?? 0, 10)
+        let section = try XCTUnwrap(Self.html.components(separatedBy: "<section id=\"hashtags\">").dropFirst().first?
+            .components(separatedBy: "</section>").first)
+        XCTAssertEqual(section.components(separatedBy: "rx=\"3\"").count - 1, ranked.reduce(0, +))
+    }
 }

@@ -17,34 +17,60 @@ final class FilePlannerMemberTests: XCTestCase {
     }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    /// A run killed inside the third member of a tar of `.json.bz2` files (batches of 50
-    /// lines, transactions of 100): the members before it are complete, the third keeps the
-    /// lines of its committed transactions, and the next run skips the first two, reads
-    /// the third from the line after them, and ends with the store of an uninterrupted run.
-    func testARunKilledInsideAMemberResumesAtItsCommittedLine() throws {
+    /// A generated stream packed as a tar of `linesPerMember`-line members, ingested cleanly
+    /// into `clean.db` and, in batches of 50 lines and transactions of `commitLines`, into
+    /// `crashed.db` by a run that fails as a killed one would after `failAfter` batches.
+    private func crashedRun(tweets: Int, seed: UInt64, linesPerMember: Int, commitLines: Int,
+                            failAfter: Int) throws -> (tar: String, lines: Int, members: [String], clean: String, crashed: String) {
         let jsonl = dir.appendingPathComponent("stream.jsonl").path
-        _ = try GeneratedCorpus.write(to: jsonl, tweets: 1200, users: 60, seed: 3)
-        let lines = try String(contentsOfFile: jsonl, encoding: .utf8).split(separator: "\n")
-        let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: 300)
+        _ = try GeneratedCorpus.write(to: jsonl, tweets: tweets, users: 60, seed: seed)
+        let lines = try String(contentsOfFile: jsonl, encoding: .utf8).split(separator: "\n").count
+        let members = try ArchiveLayouts.pack(jsonl, into: dir, linesPerMember: linesPerMember)
         let tar = dir.appendingPathComponent("stream.tar").path
         let clean = dir.appendingPathComponent("clean.db").path
         try TestStores.ingest([tar], into: clean, batchLines: 50)
-
         let crashed = dir.appendingPathComponent("crashed.db").path
-        // 6 batches per member: the crash comes after 2 of the third member's batches (one
-        // transaction of 100 lines committed), before the third is written.
-        try FailingTarget.crash(ingesting: [tar], into: crashed, commitLines: 100, batchLines: 50, failAfter: 14)
+        try FailingTarget.crash(ingesting: [tar], into: crashed, commitLines: commitLines, batchLines: 50, failAfter: failAfter)
+        return (tar, lines, members, clean, crashed)
+    }
 
-        let store = try Store.openForReading(path: crashed)
-        let rows = try store.query("SELECT member, complete, lines_done FROM files ORDER BY id").rows
-        XCTAssertEqual(rows, [[.text(members[0]), .integer(1), .integer(300)],
-                              [.text(members[1]), .integer(1), .integer(300)],
-                              [.text(members[2]), .integer(0), .integer(100)]])
+    private func fileRows(_ path: String) throws -> [[SQLValue]] {
+        try Store.openForReading(path: path).query("SELECT member, complete, lines_done FROM files ORDER BY id").rows
+    }
 
-        let resumed = try TestStores.ingest([tar], into: crashed, batchLines: 50)
+    /// A run killed inside the third member of a tar of `.json.bz2` files (batches of 50
+    /// lines, transactions of 100, 6 batches per member, the crash after 2 of the third
+    /// member's batches): the members before it are complete, the third keeps the lines of
+    /// its committed transactions, and the next run skips the first two, reads the third
+    /// from the line after them, and ends with the store of an uninterrupted run.
+    func testARunKilledInsideAMemberResumesAtItsCommittedLine() throws {
+        let run = try crashedRun(tweets: 1200, seed: 3, linesPerMember: 300, commitLines: 100, failAfter: 14)
+        XCTAssertEqual(try fileRows(run.crashed), [[.text(run.members[0]), .integer(1), .integer(300)],
+                                                   [.text(run.members[1]), .integer(1), .integer(300)],
+                                                   [.text(run.members[2]), .integer(0), .integer(100)]])
+        let resumed = try TestStores.ingest([run.tar], into: run.crashed, batchLines: 50)
         XCTAssertEqual(resumed.filesSkipped, 2)
-        XCTAssertEqual(resumed.lines, lines.count - 700)
-        XCTAssertEqual(try TestStores.fingerprint(crashed), try TestStores.fingerprint(clean))
+        XCTAssertEqual(resumed.lines, run.lines - 700)
+        XCTAssertEqual(try TestStores.fingerprint(run.crashed), try TestStores.fingerprint(run.clean))
+    }
+
+    /// Members smaller than a transaction share it (their rows and their `files` marks commit
+    /// together). Members of 100 lines, batches of 50, transactions of 250 lines: the first
+    /// commit holds members 1 and 2 with their marks and half of member 3; a run killed before
+    /// the next commit loses the rest (member 3's second half, member 4's first), and the next
+    /// run skips members 1 and 2, reads member 3 from its line 51, and ends with the store of
+    /// a clean run.
+    func testARunKilledWhileMembersShareATransactionResumesExactly() throws {
+        let run = try crashedRun(tweets: 800, seed: 8, linesPerMember: 100, commitLines: 250, failAfter: 7)
+        XCTAssertEqual(try fileRows(run.crashed), [[.text(run.members[0]), .integer(1), .integer(100)],
+                                                   [.text(run.members[1]), .integer(1), .integer(100)],
+                                                   [.text(run.members[2]), .integer(0), .integer(50)]])
+        XCTAssertEqual(try TestStores.integer("SELECT count(*) FROM tweets", in: run.crashed),
+                       try TestStores.integer("SELECT count(*) FROM tweets WHERE file_id <= 2 OR (file_id = 3 AND line <= 50)", in: run.clean))
+        let resumed = try TestStores.ingest([run.tar], into: run.crashed, batchLines: 50)
+        XCTAssertEqual(resumed.filesSkipped, 2)
+        XCTAssertEqual(resumed.lines, run.lines - 250)
+        XCTAssertEqual(try TestStores.fingerprint(run.crashed), try TestStores.fingerprint(run.clean))
     }
 
     func testVersionOneStoreGainsTheMemberColumn() throws {

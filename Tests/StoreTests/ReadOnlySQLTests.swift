@@ -54,6 +54,19 @@ final class ReadOnlySQLTests: XCTestCase {
         }
     }
 
+    /// Hostile finding 12: ATTACH was "SQLite error 1: too many attached databases - max 0".
+    func testAttachingIsRefusedAsSuchBeforeAnythingRuns() throws {
+        let store = try Store.openForReading(path: Self.db)
+        for statement in ["ATTACH 'x.db' AS x", "  /* c */ -- line\r\nattach database ':memory:' as m", "SELECT 1; DETACH x"] {
+            XCTAssertThrowsError(try store.query(statement), statement) { error in
+                guard case StoreError.attachRefused = error else { return XCTFail("\(statement): \(error)") }
+                XCTAssertTrue("\(error)".hasPrefix("refused: a read-only query cannot attach or detach databases"), "\(error)")
+            }
+        }
+        // A comment before a reading PRAGMA does not make it a writing one.
+        XCTAssertEqual(try store.query("-- columns\nPRAGMA table_info(hashtags)").rows.count, 4)
+    }
+
     func testDeclaredParameterKinds() throws {
         let sql = "-- param: limit integer\n  --   param: share REAL\n-- parameters are listed above\nSELECT :limit"
         XCTAssertEqual(try QueryParameters.declaredKinds(in: sql), ["limit": .integer, "share": .real])

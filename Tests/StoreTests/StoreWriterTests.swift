@@ -153,39 +153,14 @@ final class StoreWriterTests: XCTestCase {
     func testInterruptedRunResumesMidFile() throws {
         let corpus = dir.appendingPathComponent("big.jsonl").path
         _ = try GeneratedCorpus.write(to: corpus, tweets: 3000, users: 100, seed: 11)
-        let corpusLines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n")
-        XCTAssertGreaterThan(corpusLines.count, 2900)
         let inputs = [corpus] + Fixtures.tweetFiles.map(\.path)
-        let totalLines = try inputs.map { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").count }.reduce(0, +)
         let clean = dir.appendingPathComponent("clean.db").path
         try TestStores.ingest(inputs, into: clean, batchLines: 100)
         // Crashes after batch 7, 18 and 29: commits came after every 5th batch (500 lines).
         for (failAfter, committed) in [(7, 500), (18, 1500), (29, 2500)] {
             let path = dir.appendingPathComponent("crash\(failAfter).db").path
-            do {
-                let writer = try StoreWriter(path: path)
-                writer.commitLines = 500
-                var job = IngestJob(inputs: InputResolver.resolve(inputs))
-                job.options.batchLines = 100
-                _ = try job.run(into: FailingTarget(inner: writer, failAfter: failAfter))
-                XCTFail("the simulated crash did not happen")
-            } catch is SimulatedCrash {}
-
-            // What the crash left: the first `committed` lines and the position after them.
-            let store = try Store.openForReading(path: path)
-            let row = try store.query("SELECT complete, lines_done, bytes_done FROM files WHERE path = '\(corpus)'").rows
-            let bytes = corpusLines.prefix(committed).reduce(0) { $0 + $1.utf8.count + 1 }
-            XCTAssertEqual(row, [[.integer(0), .integer(Int64(committed)), .integer(Int64(bytes))]], "crash after \(failAfter) batches")
-            let ids = Set(corpusLines.prefix(committed).compactMap { line -> String? in
-                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                return object?["id_str"] as? String
-            })
-            XCTAssertEqual(try store.query("SELECT count(*) FROM tweets").rows, [[.integer(Int64(ids.count))]])
-
-            // The next run starts at line `committed` + 1 of the corpus, not at its start.
-            let resumed = try TestStores.ingest(inputs, into: path, batchLines: 100)
-            XCTAssertEqual(resumed.lines, totalLines - committed, "crash after \(failAfter) batches")
-            XCTAssertEqual(try TestStores.fingerprint(path), try TestStores.fingerprint(clean), "crash after \(failAfter) batches")
+            try crashAndResume({ try StoreWriter(path: path) }, store: path, inputs: inputs, failAfter: failAfter,
+                               committed: committed, clean: clean)
         }
     }
 
@@ -218,7 +193,7 @@ final class StoreWriterTests: XCTestCase {
 
     func testUsersKeepTheLatestProfile() throws {
         let old = #"{"id_str":"1","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"a","user":{"id_str":"7","screen_name":"new","location":"Utrecht"}}"#
-        let older = #"{"id_str":"2","created_at":"Mon Jan 07 09:00:00 +0000 2012","text":"b","user":{"id_str":"7","screen_name":"old","location":"Den Haag"}}"#
+        let older = #"{"id_str":"2","created_at":"Sat Jan 07 09:00:00 +0000 2012","text":"b","user":{"id_str":"7","screen_name":"old","location":"Den Haag"}}"#
         try TestStores.ingest([try file("a.jsonl", [old, older])], into: dbPath)
         let r = try Store.openForReading(path: dbPath).query("SELECT screen_name, location FROM users WHERE id = 7")
         XCTAssertEqual(r.rows, [[.text("new"), .text("Utrecht")]])
@@ -227,12 +202,50 @@ final class StoreWriterTests: XCTestCase {
 
 struct SimulatedCrash: Error {}
 
+/// Ingests `inputs` (the first a generated corpus of 3,000+ lines) through a new writer in
+/// batches of 100 lines and transactions of 500, failing after `failAfter` batches; checks
+/// that the store at `path` kept the first `committed` lines and the position after them,
+/// that the next run reads only the rest, and that it ends with the store `clean` holds.
+func crashAndResume(_ makeWriter: () throws -> any RunWriter, store path: String, inputs: [String], failAfter: Int, committed: Int,
+                    clean: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let corpus = inputs[0]
+    let corpusLines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n")
+    XCTAssertGreaterThan(corpusLines.count, 2900, file: file, line: line)
+    let totalLines = try inputs.map { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").count }.reduce(0, +)
+    do {
+        var writer = try makeWriter()   // gone (with its lock) when the run dies
+        writer.commitLines = 500
+        var job = IngestJob(inputs: InputResolver.resolve(inputs))
+        job.options.batchLines = 100
+        _ = try job.run(into: FailingTarget(inner: writer, failAfter: failAfter))
+        XCTFail("the simulated crash did not happen", file: file, line: line)
+    } catch is SimulatedCrash {}
+
+    // What the crash left: the first `committed` lines and the position after them.
+    let store = try Store.openForReading(path: path)
+    let row = try store.query("SELECT complete, lines_done, bytes_done FROM files WHERE path = '\(corpus)'").rows
+    let bytes = corpusLines.prefix(committed).reduce(0) { $0 + $1.utf8.count + 1 }
+    XCTAssertEqual(row, [[.integer(0), .integer(Int64(committed)), .integer(Int64(bytes))]], "crash after \(failAfter) batches",
+                   file: file, line: line)
+    let ids = Set(corpusLines.prefix(committed).compactMap { line -> String? in
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        return object?["id_str"] as? String
+    })
+    XCTAssertEqual(try store.query("SELECT count(*) FROM tweets").rows, [[.integer(Int64(ids.count))]], file: file, line: line)
+
+    // The next run starts at line `committed` + 1 of the corpus, not at its start.
+    let resumed = try TestStores.ingest(inputs, into: path, batchLines: 100)
+    XCTAssertEqual(resumed.lines, totalLines - committed, "crash after \(failAfter) batches", file: file, line: line)
+    XCTAssertEqual(try TestStores.fingerprint(path), try TestStores.fingerprint(clean), "crash after \(failAfter) batches",
+                   file: file, line: line)
+}
+
 /// Passes batches to a real writer, then fails as a killed process would: mid-run, with
 /// the batch in flight not committed.
 final class FailingTarget: IngestTarget {
-    let inner: StoreWriter
+    let inner: any RunWriter
     var remaining: Int
-    init(inner: StoreWriter, failAfter: Int) {
+    init(inner: any RunWriter, failAfter: Int) {
         self.inner = inner
         remaining = failAfter
     }
@@ -247,6 +260,7 @@ final class FailingTarget: IngestTarget {
     }
     func finishFile(contentHash: UInt64?, error: String?) throws { try inner.finishFile(contentHash: contentHash, error: error) }
     func recordUnreadable(path: String, reason: String) throws { try inner.recordUnreadable(path: path, reason: reason) }
+    func memberPlans(path: String?, force: Bool) throws -> MemberPlans? { try inner.memberPlans(path: path, force: force) }
 
     /// Ingests `inputs` into the store at `path` in batches of `batchLines`, committing past
     /// `commitLines`, and crashes after `failAfter` batches.

@@ -23,6 +23,13 @@ public enum CLI {
         return try Subprocess.run(binary, arguments, stdin: stdin, environment: env, directory: directory)
     }
 
+    /// Runs `twindex arguments…` with its standard output sent to `stdout` (a file such as
+    /// /dev/full, or a pipe closed early) rather than collected.
+    @discardableResult
+    public static func run(_ arguments: [String], stdout: Subprocess.Destination) throws -> Output {
+        try Subprocess.run(binary, arguments, stdout: stdout, environment: ["TWINDEX_DB": nil])
+    }
+
     /// Runs `twindex arguments…` as a user without special rights, so that file permissions
     /// hold (as root, through `setpriv` as `nobody`). Nil where that is not possible here.
     public static func runUnprivileged(_ arguments: [String], directory: URL? = nil) throws -> Output? {

@@ -17,12 +17,7 @@ public enum Subprocess {
     @discardableResult
     public static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil,
                            environment: [String: String?] = [:], directory: URL? = nil) throws -> Output {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
+        let p = process(executable, arguments, environment: environment)
         if let directory { p.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
@@ -49,6 +44,57 @@ public enum Subprocess {
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrBox.data, as: UTF8.self))
+    }
+}
+
+extension Subprocess {
+    /// Where a program's standard output goes when it is not collected.
+    public enum Destination {
+        /// A file opened for writing (`/dev/full`: every write fails with ENOSPC).
+        case file(String)
+        /// A pipe whose reader has gone away before the program writes (as `| head` does
+        /// once it has its lines): writes beyond the pipe's buffer fail with EPIPE.
+        case closedPipe
+    }
+
+    /// Runs `executable` with its standard output sent to `destination`; the Output's
+    /// stdout is empty, its stderr collected. A program killed by a signal has a status of
+    /// 128 + the signal, as a shell reports it.
+    @discardableResult
+    public static func run(_ executable: URL, _ arguments: [String], stdout destination: Destination,
+                           environment: [String: String?] = [:]) throws -> Output {
+        let p = process(executable, arguments, environment: environment)
+        let err = Pipe()
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        let pipe = Pipe()
+        switch destination {
+        case .file(let path):
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
+            p.standardOutput = handle
+        case .closedPipe:
+            p.standardOutput = pipe
+        }
+        try p.run()
+        if case .closedPipe = destination { try pipe.fileHandleForReading.close() }
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
+        return Output(status: status, stdout: "", stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+extension Subprocess {
+    /// `executable` with `arguments`, in the inherited environment with `environment`'s
+    /// entries overriding (nil removes).
+    private static func process(_ executable: URL, _ arguments: [String], environment: [String: String?]) -> Process {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        return p
     }
 }
 

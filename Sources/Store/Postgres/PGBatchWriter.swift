@@ -36,10 +36,7 @@ final class PGBatchWriter {
     /// it stored and the time of the file's last tweet after the batch.
     func write(_ batch: IngestBatch, fileID: Int64, earlierReads: [Int64],
                lastTweetAt: Int64?) throws -> (counts: IngestCounts, lastTweetAt: Int64?) {
-        var c = IngestCounts()
-        c.lines = batch.lines
-        c.notices = batch.notices.count
-        c.badLines = batch.badLines.count
+        var c = IngestCounts(of: batch)
         let stored = try newTweets(batch, &c)
         var tweets = PGCopyRows(), hashtags = PGCopyRows(), mentions = PGCopyRows(), urls = PGCopyRows()
         for item in stored {

@@ -11,6 +11,10 @@ public enum PostgresError: Error, Equatable, CustomStringConvertible {
     case copy(message: String)
     /// What the command needs is not available on a PostgreSQL store yet.
     case unsupported(path: String)
+    /// `--distributed` on a server without the Citus extension.
+    case citusMissing(url: String)
+    /// The store was made with the other distribution column.
+    case distributionMismatch(url: String, found: String, asked: String)
 
     /// One line saying what is wrong.
     public var description: String {
@@ -23,6 +27,12 @@ public enum PostgresError: Error, Equatable, CustomStringConvertible {
             return "PostgreSQL COPY failed: \(message)"
         case .unsupported(let path):
             return "this command is not available on a PostgreSQL store yet (\(PGConnection.redacted(path)))"
+        case .citusMissing(let url):
+            return "Citus is not installed on the server of \(PGConnection.redacted(url)) (no citus extension is available): "
+                + "install Citus on every node for --distributed, or leave it out for a single-server store"
+        case .distributionMismatch(let url, let found, let asked):
+            return "\(PGConnection.redacted(url)) was made with --distribute-by \(found), not \(asked); "
+                + "a store's distribution column cannot change (copy it into a new database instead)"
         }
     }
 
@@ -56,7 +66,14 @@ package final class PGConnection {
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
     }
 
-    deinit { PQfinish(handle) }
+    /// Set when the connection holds the writer lock: closing releases it first, so the next
+    /// writer finds it free at once (the server would drop it only once the session ends).
+    package var holdsWriterLock = false
+
+    deinit {
+        if holdsWriterLock { PQclear(PQexec(handle, "SELECT pg_advisory_unlock_all()")) }
+        PQfinish(handle)
+    }
 
     /// `url` without its password, for messages.
     static func redacted(_ url: String) -> String {

@@ -169,7 +169,9 @@ package enum PGSchema {
     ]
 
     /// What `init --distributed` runs when the `citus` extension exists: shards the tweets,
-    /// their entities and the users by `shard_key` (users by id), co-located.
+    /// their entities and the users by `shard_key` (users by id), co-located, and copies
+    /// the delete notices to every worker (a reference table, joined with the tweets).
+    /// The bookkeeping tables stay on the coordinator. Each call is Citus's documented API.
     static func distribute(shards: Int) -> String {
         """
         SET citus.shard_count = \(shards);
@@ -178,6 +180,7 @@ package enum PGSchema {
         SELECT create_distributed_table('mentions', 'shard_key', colocate_with => 'tweets');
         SELECT create_distributed_table('urls', 'shard_key', colocate_with => 'tweets');
         SELECT create_distributed_table('users', 'id', colocate_with => 'tweets');
+        SELECT create_reference_table('deleted_tweets');
         """
     }
 }

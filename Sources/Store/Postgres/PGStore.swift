@@ -1,8 +1,13 @@
+import Foundation
+
 /// Opening a PostgreSQL store: the schema check and migrations, the read-only fence of the
 /// readers, and the writer lock (a session advisory lock, held as long as the connection).
 enum PGStore {
     /// The advisory lock key of the writer ("twindex" in ASCII).
     static let writerLockKey: Int64 = 0x74_77_69_6E_64_65_78
+
+    /// The table of the store's settings (schema version, distribution column).
+    static let metaTable = "CREATE TABLE twindex_meta (key text COLLATE \"C\" PRIMARY KEY, value text);"
 
     /// The schema version of the database at `connection` (0: not a store yet).
     static func schemaVersion(_ connection: PGConnection) throws -> Int {
@@ -25,7 +30,7 @@ enum PGStore {
         try connection.execute("BEGIN")
         do {
             if version == 0 {
-                try connection.execute("CREATE TABLE twindex_meta (key text COLLATE \"C\" PRIMARY KEY, value text)")
+                try connection.execute(metaTable)
                 try connection.command("INSERT INTO twindex_meta VALUES ('schema_version', '0'), ('distribute_by', $1)",
                                        [.text(distributeBy)])
             }
@@ -58,9 +63,15 @@ extension Store {
             try connection.execute("SET default_transaction_read_only = on")
             return Store(path: url, engine: .postgres(connection))
         }
-        guard try connection.scalar("SELECT pg_try_advisory_lock($1)::int", [.integer(PGStore.writerLockKey)]) == 1 else {
-            throw StoreError.locked(path: url)
+        // A writer killed a moment ago leaves its lock until the server notices the closed
+        // connection: a second's grace before refusing.
+        var attempts = 0
+        while try connection.scalar("SELECT pg_try_advisory_lock($1)::int", [.integer(PGStore.writerLockKey)]) != 1 {
+            attempts += 1
+            guard attempts < 10 else { throw StoreError.locked(path: url) }
+            usleep(100_000)
         }
+        connection.holdsWriterLock = true
         try PGStore.migrate(connection, url: url, distributeBy: distributeBy)
         return Store(path: url, engine: .postgres(connection))
     }
