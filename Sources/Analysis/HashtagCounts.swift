@@ -41,6 +41,24 @@ public enum HashtagCounts {
         return rows.map { var r = $0; r.label = labels[r.tag] ?? r.tag; return r }
     }
 
+    /// How many distinct tags the tweets in `scope` carry (what `top` ranks, before its limit).
+    public static func distinctTags(in store: Store, scope: Scope = Scope(),
+                                    timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> Int {
+        if scope.isEverything, try store.summariesAreCurrent() {
+            return try count("SELECT count(DISTINCT tag) FROM tag_spellings WHERE tweets > 0", [])
+        }
+        let filter = scope.filter(in: timeZone, table: "t")
+        return try count("""
+            SELECT count(DISTINCT h.tag) FROM hashtags h JOIN tweets t \(try store.indexHint("tweets_id_author")) ON t.id = h.tweet_id
+            WHERE \(filter.sql)
+            """, filter.arguments)
+        func count(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+            var n: Int64 = 0
+            try store.rows(sql, arguments) { n = $0.int(0) }
+            return Int(n)
+        }
+    }
+
     /// The most frequent spelling of each tag. Spellings that differ only in Unicode
     /// normalisation (NFC vs NFD) look the same and count as one, shown in NFC; ties go to
     /// the smallest in code-point order.

@@ -54,11 +54,14 @@ public enum AnalysisJSON {
         ])
     }
 
-    /// `twindex hashtags --json`.
-    public static func hashtags(_ rows: [HashtagRow]) -> JSONValue {
-        .object(["rows": .array(rows.map {
+    /// `twindex hashtags --json`; given `total` (the distinct tags in scope), also `total` and
+    /// `truncated`.
+    public static func hashtags(_ rows: [HashtagRow], total: Int? = nil) -> JSONValue {
+        var members: [String: JSONValue] = ["rows": .array(rows.map {
             .object(["tag": .string($0.tag), "label": .string($0.label), "tweets": .int($0.tweets), "users": .int($0.users)])
-        })])
+        })]
+        if let total { (members["total"], members["truncated"]) = (.int(Int64(total)), .bool(rows.count < total)) }
+        return .object(members)
     }
 }
 

@@ -147,12 +147,14 @@ struct HashtagsCommand: ParsableCommand {
             let s = try scope.resolved()
             let db = try Store.openForReading(path: store.path)
             if let by = ranking.by {
-                let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.top, scope: s, timeZone: try zone.zone())
+                let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.limit ?? Int.max, scope: s, timeZone: try zone.zone())
                 if output.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
                 return try Console.out(AnalysisJSON.periodsTable(trends, key: "tag", sign: "#").text(width: Terminal.width))
             }
-            let rows = try HashtagCounts.top(in: db, limit: ranking.top, scope: s, timeZone: try zone.zone())
-            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows), s).rendered()); return }
+            let rows = try HashtagCounts.top(in: db, limit: ranking.limit, scope: s, timeZone: try zone.zone())
+            let total = ranking.limit == nil ? rows.count : try HashtagCounts.distinctTags(in: db, scope: s, timeZone: try zone.zone())
+            if rows.count < total { Console.err("twindex: showing \(rows.count) of \(total) hashtags (--top 0 for all)") }
+            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows, total: total), s).rendered()); return }
             let table = Table(columns: ["tag", "label", "tweets", "users"],
                               rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
             try Console.out(table.text(width: Terminal.width))

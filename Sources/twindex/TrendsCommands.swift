@@ -8,14 +8,17 @@ import Store
 /// `--top N` and `--by day|week|month`: how many of the most frequent, and per which local
 /// period (`hashtags`, `words`).
 struct RankingOptions: ParsableArguments {
-    @Option(help: "How many (with --by: per period).")
+    @Option(help: "How many (with --by: per period); 0 for all.")
     var top = 20
 
     @Option(help: "The top of each local day, week or month, ranked.")
     var by: TimelineResult.Period?
 
+    /// The number of rows asked for; nil: all (`--top 0`).
+    var limit: Int? { top == 0 ? nil : top }
+
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
     }
 }
 
@@ -45,12 +48,12 @@ struct WordsCommand: ParsableCommand {
             let s = try scope.resolved()
             let db = try Store.openForReading(path: store.path)
             if let by = ranking.by {
-                let trends = try WordCounts.top(in: db, by: by, limit: ranking.top, keepStopWords: keepStopwords, scope: s,
+                let trends = try WordCounts.top(in: db, by: by, limit: ranking.limit ?? Int.max, keepStopWords: keepStopwords, scope: s,
                                                 timeZone: try zone.zone())
                 if output.json { return try Console.json(documented(AnalysisJSON.periods(trends, key: "word"), s)) }
                 return try Console.out(AnalysisJSON.periodsTable(trends, key: "word").text(width: Terminal.width))
             }
-            let rows = try WordCounts.top(in: db, limit: ranking.top, keepStopWords: keepStopwords, scope: s, timeZone: try zone.zone())
+            let rows = try WordCounts.top(in: db, limit: ranking.limit, keepStopWords: keepStopwords, scope: s, timeZone: try zone.zone())
             if output.json { return try Console.json(documented(AnalysisJSON.words(rows), s)) }
             let table = Table(columns: ["word", "label", "tweets"], rows: rows.map { [.string($0.term), .string($0.label), .int($0.tweets)] })
             try Console.out(table.text(width: Terminal.width))

@@ -23,6 +23,25 @@ final class CLITests: XCTestCase {
         try JSONSerialization.jsonObject(with: Data(contentsOf: Self.sampleTruth)) as? [String: Any] ?? [:]
     }
 
+    /// A page of hashtags says it is one: `total` is the truth's number of distinct tags,
+    /// stderr says how many were shown, and `--top 0` gives every tag.
+    func testHashtagsSayHowManyThereAreAndTopZeroGivesAll() throws {
+        let tags = try XCTUnwrap(truth()["hashtags"] as? [[String: Any]])
+        let page = try twindex("hashtags", "--db", Self.db, "--json")
+        let json = try XCTUnwrap(page.json as? [String: Any])
+        XCTAssertEqual((json["rows"] as? [Any])?.count, 20)
+        XCTAssertEqual(json["total"] as? Int, tags.count)
+        XCTAssertEqual(json["truncated"] as? Bool, true)
+        XCTAssertTrue(page.stderr.contains("showing 20 of \(tags.count) hashtags"), page.stderr)
+        let all = try twindex("hashtags", "--db", Self.db, "--json", "--top", "0")
+        let every = try XCTUnwrap(all.json as? [String: Any])
+        XCTAssertEqual(Set(((every["rows"] as? [[String: Any]]) ?? []).compactMap { $0["tag"] as? String }),
+                       Set(tags.compactMap { $0["tag"] as? String }))
+        XCTAssertEqual(every["truncated"] as? Bool, false)
+        XCTAssertEqual(all.stderr, "")
+        XCTAssertEqual(try twindex("hashtags", "--db", Self.db, "--top", "-1").status, 64)
+    }
+
     func testIngestJSONSummaryHasTheDocumentedFields() throws {
         let db = Self.dir.appendingPathComponent("again.db").path
         let out = try twindex("ingest", "--db", db, "--json", Self.sample)

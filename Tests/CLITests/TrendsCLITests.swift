@@ -86,9 +86,11 @@ final class TrendsCLITests: XCTestCase {
         XCTAssertTrue(table.stdout.contains(expected.first?["text"] as? String ?? "?"), table.stdout)
     }
 
-    func testTopBelowOneIsAUsageError() throws {
-        for command in ["words", "repeats"] {
-            let out = try CLI.run([command, "--top", "0", "--db", Self.db])
+    /// `--top 0` is every word (the ranking's "all"); below that is a usage error, and for
+    /// `repeats` so is 0.
+    func testTopOutOfRangeIsAUsageError() throws {
+        for (command, top) in [("words", "-1"), ("repeats", "0")] {
+            let out = try CLI.run([command, "--top", top, "--db", Self.db])
             XCTAssertEqual(out.status, 64, command)
         }
     }
