@@ -61,6 +61,16 @@ public enum Accounts {
         case followers
     }
 
+    /// How many authors the tweets in `scope` have (the rows `compute` gives without a limit).
+    public static func count(in store: Store, scope: Scope = Scope(),
+                             timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws -> Int {
+        let filter = scope.filter(in: timeZone)
+        var n: Int64 = 0
+        try store.rows("SELECT count(DISTINCT author_id) FROM tweets WHERE author_id IS NOT NULL AND \(filter.sql)",
+                       filter.arguments) { n = $0.int(0) }
+        return Int(n)
+    }
+
     /// Every author of a tweet in `scope` (its days local in `timeZone`; the default: the
     /// whole store), or the first `limit`, in `sort` order. Every figure but the profile's
     /// followers and friends counts the tweets in the scope only: `mentionsReceived` counts

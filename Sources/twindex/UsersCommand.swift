@@ -37,10 +37,15 @@ struct UsersCommand: ParsableCommand {
         try reportingErrors {
             let limit = top ?? (output.json || csv ? nil : 20)
             let s = try scope.resolved(), tz = try zone.zone()
-            let rows = try Accounts.compute(in: try Store.openForReading(path: store.path), sort: sort, limit: limit,
+            let db = try Store.openForReading(path: store.path)
+            let rows = try Accounts.compute(in: db, sort: sort, limit: limit,
                                             scope: s, timeZone: tz)
             if output.json { return try Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
             if csv { return try Console.write(AccountsExport.table(rows, localIn: tz).csv()) }
+            if let limit, rows.count == limit {
+                let total = try Accounts.count(in: db, scope: s, timeZone: tz)
+                if total > rows.count { Console.err("twindex: showing \(rows.count) of \(total) accounts (--top N for more; --json and --csv give all)") }
+            }
             try Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
         }
     }

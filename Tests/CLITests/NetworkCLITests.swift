@@ -56,6 +56,21 @@ final class NetworkCLITests: XCTestCase {
 
 /// `twindex users` and the `users` column of `twindex hashtags`, end to end.
 final class UsersCLITests: XCTestCase {
+    /// The users table's page of 20 says how many accounts there are: the truth's `users`.
+    func testUsersTableSaysItShowsAPage() throws {
+        let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: SharedPaths.packageRoot
+            .appendingPathComponent("corpus/sample.truth.json"))) as? [String: Any]
+        let users = try XCTUnwrap(truth?["users"] as? Int)
+        let dir = try SharedPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.db").path
+        try CLI.run(["ingest", "--db", db, "--quiet", SharedPaths.packageRoot.appendingPathComponent("corpus/sample.jsonl.gz").path])
+        let table = try CLI.run(["users", "--db", db])
+        XCTAssertEqual(table.status, 0)
+        XCTAssertTrue(table.stderr.contains("showing 20 of \(users) accounts"), table.stderr)
+        XCTAssertEqual(try CLI.run(["users", "--db", db, "--top", String(users)]).stderr, "")
+    }
+
     func testUsersJSONFieldsCSVAndHashtagUsers() throws {
         let dir = try SharedPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
