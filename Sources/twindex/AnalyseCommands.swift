@@ -153,11 +153,15 @@ struct HashtagsCommand: ParsableCommand {
             }
             let rows = try HashtagCounts.top(in: db, limit: ranking.limit, scope: s, timeZone: try zone.zone())
             let total = ranking.limit == nil ? rows.count : try HashtagCounts.distinctTags(in: db, scope: s, timeZone: try zone.zone())
+            if output.json {
+                try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows, total: total), s).rendered())
+            } else {
+                let table = Table(columns: ["tag", "label", "tweets", "users"],
+                                  rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
+                try Console.out(table.text(width: Terminal.width))
+            }
+            // Said after the rows are written, so that a failed write is the one line said.
             if rows.count < total { Console.err("twindex: showing \(rows.count) of \(total) hashtags (--top 0 for all)") }
-            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows, total: total), s).rendered()); return }
-            let table = Table(columns: ["tag", "label", "tweets", "users"],
-                              rows: rows.map { [.string("#" + $0.tag), .string("#" + $0.label), .int($0.tweets), .int($0.users)] })
-            try Console.out(table.text(width: Terminal.width))
         }
     }
 }

@@ -42,11 +42,11 @@ struct UsersCommand: ParsableCommand {
                                             scope: s, timeZone: tz)
             if output.json { return try Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
             if csv { return try Console.write(AccountsExport.table(rows, localIn: tz).csv()) }
+            try Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
             if let limit, rows.count == limit {
                 let total = try Accounts.count(in: db, scope: s, timeZone: tz)
                 if total > rows.count { Console.err("twindex: showing \(rows.count) of \(total) accounts (--top N for more; --json and --csv give all)") }
             }
-            try Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
         }
     }
 }
