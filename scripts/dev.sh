@@ -18,7 +18,7 @@ esac
 
 # Build and run needs (C libraries behind the targets in Sources/C*), then what only tests use.
 packages="libsqlite3-dev libicu-dev libsimdjson-dev zlib1g-dev libarchive-dev libpq-dev"
-[ "$job" = test ] && packages="$packages python3-venv zstd postgresql chromium"
+[ "$job" = test ] && packages="$packages python3-venv zstd postgresql chromium r-base-core"
 
 missing=""
 for p in $packages; do
