@@ -140,23 +140,25 @@ public enum Completeness {
     /// its whole `track` for a file's first notice and after a drop (a new connection). The
     /// members of an archive are one file, read in member-name order (time order in the
     /// Archive Team's layout): a stream capture's connection runs on across its minute files.
+    /// Plain files are one read each (a path written anew, as a nightly job's, is a new file).
     static func limitNotices(in store: Store) throws -> [LimitNotice] {
         var out: [LimitNotice] = []
-        var path: String?
+        var current: String?
         var previous: Int64?
         try store.rows("""
-            SELECT f.path, n.track, n.timestamp_ms, n.previous_tweet_at FROM notices n JOIN files f ON f.id = n.file_id
-            WHERE n.kind = 'limit' ORDER BY f.path, f.member, n."offset"
+            SELECT n.track, n.timestamp_ms, n.previous_tweet_at, f.path, CASE WHEN f.member IS NULL THEN 0 ELSE 1 END, n.file_id
+            FROM notices n JOIN files f ON f.id = n.file_id
+            WHERE n.kind = 'limit' ORDER BY f.path, f.member, n.file_id, n."offset"
             """) { r in
-            let file = r.string(0)
-            if file != path { (path, previous) = (file, nil) }
+            let file = r.int(4) != 0 ? "archive " + (r.string(3) ?? "") : "file \(r.int(5))"
+            if file != current { (current, previous) = (file, nil) }
             var missed: Int64 = 0
-            if !r.isNull(1) {
-                let track = r.int(1)
+            if !r.isNull(0) {
+                let track = r.int(0)
                 missed = previous.map { track >= $0 ? track - $0 : track } ?? track
                 previous = track
             }
-            let time: Int64? = !r.isNull(2) ? r.int(2) / 1000 : r.isNull(3) ? nil : r.int(3)
+            let time: Int64? = !r.isNull(1) ? r.int(1) / 1000 : r.isNull(2) ? nil : r.int(2)
             out.append(LimitNotice(time: time, missed: missed))
         }
         return out

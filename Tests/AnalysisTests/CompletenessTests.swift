@@ -126,6 +126,20 @@ final class CompletenessTests: XCTestCase {
         }
     }
 
+    /// A plain file written anew at the same path (a nightly job's `today.jsonl`) is a new
+    /// file: its first notice counts whole. 100, then 150 in the new contents: 250.
+    func testAFileWrittenAnewAtTheSamePathIsANewFile() throws {
+        let path = dir.appendingPathComponent("today.jsonl").path
+        let db = dir.appendingPathComponent("nightly.db").path
+        try ([tweet("2013-01-07T09:00:00Z"), limit(100, at: "2013-01-07T09:30:00Z")].joined(separator: "\n") + "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        try TestStores.ingest([path], into: db)
+        try ([tweet("2013-01-08T09:00:00Z"), limit(150, at: "2013-01-08T09:30:00Z")].joined(separator: "\n") + "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        try TestStores.ingest([path], into: db)
+        XCTAssertEqual(counts(try compute(try Store.openForReading(path: db), utc)), [[1, 1, 100], [1, 1, 150]])
+    }
+
     /// Notices without timestamp_ms: the first comes before any tweet (unplaced, its 7 in no
     /// period, but the next one's increase is counted from it); the second (10) takes the
     /// time of the tweet before it, 2013-01-07T23:30Z: in UTC that is 7 January, in
