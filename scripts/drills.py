@@ -65,7 +65,7 @@ def make_corpus(folder, tweets):
     ids = []
     with open(os.path.join(folder, "part1.jsonl")) as f:
         for i, line in enumerate(f):
-            if i % 97 == 0:
+            if i % 97 == 0 and '"id_str":"' in line:   # the generator's limit notices carry no id
                 ids.append(line.split('"id_str":"', 1)[1].split('"', 1)[0])
     half = len(ids) // 2
     with open(os.path.join(folder, "part0-deletes-ahead.jsonl"), "w") as f:   # sorts before part1: deletes before tweets
