@@ -39,6 +39,7 @@ let package = Package(
         .executableTarget(name: "twindex-bench", dependencies: ["Model", "Text", "Ingest", "Store", "Graph", "TestSupport"], path: "Benchmarks/TwindexBench"),
 
         .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Load", "Generate"], path: "Tests/TestSupport"),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),

@@ -58,15 +58,47 @@ enum Summarized {
         guard let span else { return [:] }
         // Periods are numbered by their first day; one slot per day covers every period kind.
         let base = Timeline.periodStart(buckets.day(of: span.first), period)
-        var counter = ActiveAuthorCounter(buckets: buckets, period: period, lower: lower, upper: upper, base: base,
+        let counter = ActiveAuthorCounter(buckets: buckets, period: period, lower: lower, upper: upper, base: base,
                                           lastDay: buckets.day(of: span.last), firstEpoch: span.first)
-        try store.rows("SELECT author_id, day, early, late FROM author_days ORDER BY author_id, day") { r in
-            counter.add(author: r.int(0), utcDay: r.int(1), early: r.int(2), late: r.int(3))
+        var counts: [Int64]
+        if let split = try medianAuthor(in: store) {
+            // Two halves of the authors, one on a second connection: the authors are disjoint,
+            // so their counts add up exactly.
+            let upperHalf = try SecondReader(store: store) { second in
+                try countActive(in: second, authors: (split, nil), counter: counter)
+            }
+            counts = try countActive(in: store, authors: (nil, split), counter: counter)
+            for (i, n) in try upperHalf.result().enumerated() { counts[i] += n }
+        } else {
+            counts = try countActive(in: store, authors: (nil, nil), counter: counter)
         }
-        let counts = counter.counts
         var active: [Int64: Int64] = [:]
         for (i, n) in counts.enumerated() where n > 0 { active[base + Int64(i)] = n }
         return active
+    }
+
+    /// An account id that splits the authors of `author_days` into two halves of about equal
+    /// size (by the accounts in `users`), or nil when there are too few to split.
+    private static func medianAuthor(in store: Store) throws -> Int64? {
+        var median: Int64?
+        try store.rows("SELECT id FROM users ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM users)") { r in
+            median = r.int(0)
+        }
+        return median
+    }
+
+    /// The counts of `counter` (a fresh one) over the `author_days` rows with
+    /// `authors.from <= author_id < authors.below` (nil: unbounded).
+    private static func countActive(in store: Store, authors: (from: Int64?, below: Int64?),
+                                    counter: ActiveAuthorCounter) throws -> [Int64] {
+        var counter = counter
+        try store.rows("""
+            SELECT author_id, day, early, late FROM author_days WHERE author_id >= ? AND author_id < ?
+            ORDER BY author_id, day
+            """, [.integer(authors.from ?? .min), .integer(authors.below ?? .max)]) { r in
+            counter.add(author: r.int(0), utcDay: r.int(1), early: r.int(2), late: r.int(3))
+        }
+        return counter.counts
     }
 
     /// The tweets per local weekday and hour (`Activity.compute`'s matrix) and their total.

@@ -95,17 +95,9 @@ public enum Timeline {
         -> (rows: [Int64: TimelineResult.Row], active: [Int64: Int64]) {
         // Active users: distinct (author, period) pairs, counted in author-then-time order on a
         // second connection while this one counts (both cores busy).
-        let activeUsers = ActiveUsers()
-        let second = try Store.openForReading(path: store.path)
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            defer { done.signal() }
-            do {
-                activeUsers.counts = try Self.activeUsers(in: second, buckets: buckets, period: period, filter: filter)
-            } catch {
-                activeUsers.error = error
-            }
-        }.start()
+        let active = try SecondReader(store: store) { second in
+            try Self.activeUsers(in: second, buckets: buckets, period: period, filter: filter)
+        }
         // Counts: one pass in time order over the covering index, so periods arrive in order.
         var rows: [Int64: TimelineResult.Row] = [:]
         var key = Int64.min
@@ -124,9 +116,7 @@ public enum Timeline {
             row.add(tweets: 1, counts: r, from: 1)
         }
         if key != .min { rows[key] = row }
-        done.wait()
-        if let error = activeUsers.error { throw error }
-        return (rows, activeUsers.counts)
+        return (rows, try active.result())
     }
 
     static func activeUsers(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
@@ -185,10 +175,4 @@ extension TimelineResult.Row {
         retweets += r.int(first + 5)
         replies += r.int(first + 6)
     }
-}
-
-/// The second pass's result, handed back across threads.
-private final class ActiveUsers: @unchecked Sendable {
-    var counts: [Int64: Int64] = [:]
-    var error: Error?
 }

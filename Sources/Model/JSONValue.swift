@@ -71,13 +71,19 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     private func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
     }
 
     /// Appends `s` as a JSON string. `asciiOnly` writes as Twitter's API did: every non-ASCII
     /// scalar as `\\uXXXX` (UTF-16 units, so astral ones as surrogate pairs) and `/` as `\\/`.
     public static func quote(_ s: String, into out: inout String, asciiOnly: Bool = false) {
         out += "\""
+        if !asciiOnly, !needsEscapes(s) {
+            out += s
+            out += "\""
+            return
+        }
         for c in s.unicodeScalars {
             switch c {
             case "\"": out += "\\\""
@@ -95,5 +101,15 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
         }
         out += "\""
+    }
+
+    /// Whether `s` holds a byte that `quote` escapes when not `asciiOnly`: a quote, a backslash,
+    /// a control character, or 0xE2, the lead byte of U+2028 and U+2029 (and of other scalars,
+    /// which the scalar loop then copies unchanged).
+    private static func needsEscapes(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        }
     }
 }
