@@ -152,10 +152,14 @@ struct HashtagsCommand: ParsableCommand {
 }
 
 enum Terminal {
-    /// Columns of the terminal on stdout ($COLUMNS, else 100).
+    /// The width tables are fitted to. With stdout on a terminal: `$COLUMNS` when it is a
+    /// positive number, else the terminal's own width (TIOCGWINSZ), else 100. Piped or
+    /// redirected: `Int.max`, so nothing is cut.
     static var width: Int {
+        guard Console.stdoutIsTerminal else { return Int.max }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
+        return 100
     }
 }
