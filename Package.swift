@@ -40,14 +40,14 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Model", "Ingest", "Store", "Load", "Generate"], path: "Tests/TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Text", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "Store", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Model", "TestSupport"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "Store", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Ingest", "Generate", "Text", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Store", "Graph", "Generate", "Text", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "Graph", "Store", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Analysis", "Graph", "Model", "Store", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Ingest", "Generate", "Model", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Store", "Generate", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Model", "Analysis", "Graph", "Store", "Generate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
