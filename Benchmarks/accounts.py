@@ -9,27 +9,17 @@ the same run. Rewrites only the accounts section of BENCHMARKS.md (between its m
 The store is TWINDEX_BENCH_DIR/study.db (default /tmp/twindex-bench-accounts), made here when missing
 from `twindex generate --tweets 687811` (the study's size) and `twindex ingest`. Every figure
 is the median of TWINDEX_BENCH_RUNS (3) runs; the ratio is networkx's time over twindex's."""
-import csv, json, os, platform, statistics, subprocess, sys, time
+import csv, json, os, platform, statistics, subprocess, time
 
 import networkx as nx
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, seconds as fmt, splice, timed
+
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench-accounts")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
 TWEETS = 687811
 BIN = os.path.join(ROOT, ".build/release/twindex")
 STORE = os.path.join(WORK, "study.db")
-BEGIN, END = "<!-- accounts:begin -->", "<!-- accounts:end -->"
-
-
-def timed(cmd):
-    """Runs a command; returns (seconds, peak RSS in MB, stdout)."""
-    start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    return seconds, int(p.stderr.strip().splitlines()[-1]) / 1024, p.stdout
 
 
 def ensure_store():
@@ -55,8 +45,8 @@ def measure(kind):
     prefix = os.path.join(WORK, f"accounts-{kind}")
     cmd = [BIN, "network", "--db", STORE, "--kind", kind, "--csv", prefix, "--json"]
     runs = [timed(cmd) for _ in range(RUNS)]
-    ours = statistics.median(r[0] for r in runs)
-    doc = json.loads(runs[0][2])
+    ours = statistics.median(r.wall for r in runs)
+    doc = json.loads(runs[0].stdout)
     g = exported_graph(prefix)
     theirs, reference = [], None
     for _ in range(RUNS):
@@ -65,19 +55,14 @@ def measure(kind):
         theirs.append(time.perf_counter() - start)
     betweenness = {n["account"]: n["betweenness"] for n in doc["nodes"]}
     diff = max(abs(betweenness[k] - v) for k, v in reference.items())
-    return {"kind": kind, "seconds": ours, "rss": max(r[1] for r in runs), "nodes": g.number_of_nodes(),
+    return {"kind": kind, "seconds": ours, "rss": max(r.rss for r in runs), "nodes": g.number_of_nodes(),
             "edges": g.number_of_edges(), "networkx": statistics.median(theirs), "diff": diff}
-
-
-def fmt(seconds):
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def section(results, load):
     tweets = subprocess.run([BIN, "stats", "--db", STORE, "--json"], capture_output=True, text=True, check=True)
     stats = json.loads(tweets.stdout)
     lines = [
-        BEGIN,
         "### Account networks (issue 13): `twindex network` on the study-sized store",
         "",
         f"`python3 Benchmarks/accounts.py`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: the store of "
@@ -95,7 +80,6 @@ def section(results, load):
     for r in results:
         lines.append(f"| `--kind {r['kind']}` | {r['nodes']:,} | {r['edges']:,} | {fmt(r['seconds'])} | {r['rss']:.0f} MB | "
                      f"{fmt(r['networkx'])} | {r['networkx'] / r['seconds']:.1f} | {r['diff']:.1e} |")
-    lines.append(END)
     return "\n".join(lines)
 
 
@@ -104,13 +88,7 @@ def main():
     load = os.getloadavg()[0]
     results = [measure(kind) for kind in ["mention", "interaction"]]
     text = section(results, load)
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    doc = open(path, encoding="utf-8").read()
-    if BEGIN in doc and END in doc:
-        doc = doc[:doc.index(BEGIN)] + text + doc[doc.index(END) + len(END):]
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + text + "\n"
-    open(path, "w", encoding="utf-8").write(doc)
+    splice("accounts", text)
     print(text)
 
 

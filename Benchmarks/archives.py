@@ -6,9 +6,10 @@ plain JSONL, in the same run; median of RUNS runs each, the routes taking turns.
 its own section of BENCHMARKS.md (between the archives markers).
 
 Needs a release build (`swift build -c release`). TWINDEX_ARCHIVE_TWEETS sets the day's size."""
-import json, os, platform, re, statistics, subprocess, sys, time
+import json, os, platform, statistics, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, fresh, splice, timed
+
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench-archives")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
 TWEETS = int(os.environ.get("TWINDEX_ARCHIVE_TWEETS", "600000"))
@@ -19,24 +20,6 @@ TRUTH = TAR + ".truth.json"
 JSONL = os.path.join(WORK, f"day-{TWEETS}.jsonl")
 
 
-def timed(shell):
-    """Runs a shell pipeline; returns (wall seconds, CPU seconds of all its processes, peak RSS MB)."""
-    t = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "bash", "-o", "pipefail", "-c", shell],
-                       capture_output=True, text=True)
-    wall = time.perf_counter() - t
-    if p.returncode != 0:
-        sys.exit(f"failed: {shell}\n{p.stderr[-2000:]}")
-    user, system, rss = p.stderr.strip().splitlines()[-1].split()
-    return wall, float(user) + float(system), int(rss) / 1024
-
-
-def fresh(path):
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
-
-
 def tweets_in(db):
     out = subprocess.run([BIN, "stats", "--db", db, "--json"], capture_output=True, text=True, check=True).stdout
     return json.loads(out)["tweets"]
@@ -44,10 +27,10 @@ def tweets_in(db):
 
 def main():
     if not os.path.exists(TAR) or not os.path.exists(TRUTH):
-        wall, _, _ = timed(f"{BIN} generate --profile sample1pct --tweets {TWEETS} --archive tar --out {TAR} --truth {TRUTH}")
+        wall = timed(f"{BIN} generate --profile sample1pct --tweets {TWEETS} --archive tar --out {TAR} --truth {TRUTH}", shell=True).wall
         print(f"generated {TAR} in {wall:.0f} s", file=sys.stderr)
     if not os.path.exists(JSONL):
-        timed(f"tar -xOf {TAR} | bzcat > {JSONL}")
+        timed(f"tar -xOf {TAR} | bzcat > {JSONL}", shell=True)
     truth = json.load(open(TRUTH))
     db = os.path.join(WORK, "day.db")
     routes = [
@@ -60,7 +43,7 @@ def main():
     for run in range(RUNS):
         for name, shell in routes:
             fresh(db)
-            results[name].append(timed(shell))
+            results[name].append(timed(shell, shell=True))
             if "ingest" in shell and tweets_in(db) != truth["tweets"]:
                 sys.exit(f"{name}: {tweets_in(db)} tweets stored, the truth says {truth['tweets']}")
             print(f"run {run + 1} {name}: {results[name][-1][0]:.1f} s", file=sys.stderr)
@@ -75,11 +58,11 @@ def main():
     for name, _ in routes:
         wall = statistics.median(r[0] for r in results[name])
         cpu = statistics.median(r[1] for r in results[name])
-        rss = max(r[2] for r in results[name])
+        rss = max(r.rss for r in results[name])
         medians[name] = wall
         table.append(f"| {name.replace('|', chr(92) + '|')} | {wall:.1f} s | {cpu:.1f} s | {rss:.0f} MB | {lines / wall:,.0f} |")
     ratio = medians[routes[0][0]] / medians[routes[1][0]]
-    section = f"""<!-- archives:begin -->
+    section = f"""
 ## Archives (issue 19): a day of the 1% sample from the Archive Team layout
 
 `Benchmarks/archives.py`, release build, median of {RUNS} runs of each route, the routes taking
@@ -107,12 +90,8 @@ which a machine shared by other builds turns into wall time. The tar route infla
 threads of their own (several at once), one thread decodes and the calling thread writes SQLite;
 the pipe route has `tar` and `bzcat` as processes of their own and one bzip2 stream at a time.
 The floor row is bzip2 alone, one stream at a time.
-<!-- archives:end -->"""
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path).read()
-    pattern = re.compile(r"<!-- archives:begin -->.*?<!-- archives:end -->", re.S)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
-    open(path, "w").write(text)
+"""
+    splice("archives", section)
     print(section)
 
 

@@ -6,12 +6,13 @@ only its own section of BENCHMARKS.md (between the completeness markers).
 
 Needs a release build: swift build -c release --product twindex
   TWINDEX_BENCH_DIR (default /tmp/twindex-bench-completeness), TWINDEX_BENCH_RUNS (5)"""
-import json, os, platform, re, sqlite3, statistics, subprocess, sys, time
+import json, os, platform, sqlite3, statistics, sys, time
 from collections import defaultdict
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, splice, timed as run
+
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench-completeness")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "5"))
 TWEETS = 687_811
@@ -19,16 +20,6 @@ BIN = os.path.join(ROOT, ".build/release/twindex")
 CORPUS = os.path.join(WORK, "study.jsonl")
 STORE = os.path.join(WORK, "study.db")
 ZONE = "Europe/Amsterdam"
-
-
-def run(cmd):
-    """Runs a whole command; returns (seconds, peak RSS in MB, stdout)."""
-    t = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
-    dt = time.perf_counter() - t
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    return dt, int(p.stderr.strip().splitlines()[-1]) / 1024, p.stdout
 
 
 def median(fn):
@@ -67,15 +58,6 @@ def peer():
     return time.perf_counter() - t, {d: v for d, v in rows.items()}, unplaced
 
 
-def section(lines):
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path).read()
-    block = "<!-- completeness:begin -->\n" + "\n".join(lines) + "\n<!-- completeness:end -->"
-    pattern = re.compile(r"<!-- completeness:begin -->.*?<!-- completeness:end -->", re.S)
-    text = pattern.sub(block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block + "\n"
-    open(path, "w").write(text)
-
-
 def main():
     os.makedirs(WORK, exist_ok=True)
     if not os.path.exists(STORE):
@@ -85,8 +67,8 @@ def main():
     out = []
     for label, args in [("by day", []), ("--by hour", ["--by", "hour"]), ("--tz Asia/Kathmandu --by hour", ["--tz", "Asia/Kathmandu", "--by", "hour"])]:
         s, results = median(lambda: run([BIN, "completeness", "--db", STORE, "--json", *args]))
-        doc = json.loads(results[0][2])
-        out.append((f"twindex completeness {label} --json", s, max(r[1] for r in results), doc))
+        doc = json.loads(results[0].stdout)
+        out.append((f"twindex completeness {label} --json", s, max(r.rss for r in results), doc))
     p, peers = median(peer)
     _, expected, unplaced = peers[0]
     day_doc = out[0][3]
@@ -112,7 +94,7 @@ def main():
     for what, s, rss, doc in out:
         lines.append(f"| {what} | {s * 1000:.0f} ms | {len(doc['rows']):,} rows, peak RSS {rss:.0f} MB |")
     lines.append(f"| peer: Python sqlite3 + zoneinfo, the same daily rows | {p * 1000:.0f} ms | twindex by day / this = {out[0][1] / p:.2f} |")
-    section(lines)
+    splice("completeness", "\n".join(lines))
     print("\n".join(lines))
 
 

@@ -5,9 +5,10 @@ and `twindex search --all`, each written to /dev/null, with its peak RSS (GNU ti
 Run alone:  python3 Benchmarks/output_memory.py [STORE]   (release build; without STORE a
 20,000-tweet store is generated in $TWINDEX_BENCH_DIR). Benchmarks/run.py runs it on the
 study-sized store for BENCHMARKS.md. The check: every figure stays under 100 MB."""
-import os, subprocess, sys, time
+import os, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, timed
+
 BIN = os.path.join(ROOT, ".build/release/twindex")
 ROWS = 1_000_000
 # A million rows of real tweets (ids, times, texts): the store's tweets repeated in turn.
@@ -17,12 +18,8 @@ SELECT t.id, t.created_at, t.author_id, t.text FROM n JOIN tweets t ON t.seq = 1
 
 def peak(cmd):
     """Runs cmd with stdout to /dev/null; returns (seconds, peak RSS in MB)."""
-    t = time.perf_counter()
-    with open(os.devnull, "w") as null:
-        p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=null, stderr=subprocess.PIPE, text=True)
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    return time.perf_counter() - t, int(p.stderr.strip().splitlines()[-1]) / 1024
+    t = timed(cmd, keep_stdout=False)
+    return t.wall, t.rss
 
 
 # Common Dutch words: most tweets of a generated corpus match one of them.

@@ -5,9 +5,10 @@ generated corpus, the same release binary, in the same run; the median of --repe
     swift build -c release && TWINDEX_TEST_PG=postgresql://… Benchmarks/pg.py [--tweets 687811]
 
 Rewrites only its own section of BENCHMARKS.md (between the pg:begin and pg:end markers)."""
-import argparse, os, re, statistics, subprocess, sys, tempfile, time, urllib.parse
+import argparse, os, statistics, subprocess, sys, tempfile, urllib.parse
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, splice, timed
+
 ANALYSES = [
     ("stats", ["stats", "--json"]),
     ("ratios", ["ratios", "--json"]),
@@ -35,14 +36,6 @@ def fresh(server, name):
     return urllib.parse.urlunsplit(urllib.parse.urlsplit(server)._replace(path="/" + name))
 
 
-def timed(args):
-    start = time.monotonic()
-    r = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if r.returncode != 0:
-        sys.exit(f"pg.py: {' '.join(args[:3])} failed: {r.stderr.strip()}")
-    return time.monotonic() - start
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tweets", type=int, default=687_811)
@@ -58,15 +51,16 @@ def main():
     stores = {}
     for i in range(args.repeat):
         db = os.path.join(folder, f"s{i}.db")
-        ingest["SQLite"].append(timed([args.binary, "ingest", "--quiet", "--db", db, corpus]))
+        ingest["SQLite"].append(timed([args.binary, "ingest", "--quiet", "--db", db, corpus], keep_stdout=False).wall)
         url = fresh(server, f"twindex_bench_{i}")
-        ingest["PostgreSQL"].append(timed([args.binary, "ingest", "--quiet", "--db", url, corpus]))
+        ingest["PostgreSQL"].append(timed([args.binary, "ingest", "--quiet", "--db", url, corpus], keep_stdout=False).wall)
         stores = {"SQLite": db, "PostgreSQL": url}
     rows = [("ingest (one file, empty store)", statistics.median(ingest["SQLite"]), statistics.median(ingest["PostgreSQL"]))]
     for name, command in ANALYSES:
         medians = []
         for engine in ["SQLite", "PostgreSQL"]:
-            medians.append(statistics.median(timed([args.binary] + command + ["--db", stores[engine]]) for _ in range(args.repeat)))
+            medians.append(statistics.median(timed([args.binary] + command + ["--db", stores[engine]], keep_stdout=False).wall
+                                             for _ in range(args.repeat)))
         rows.append((name, medians[0], medians[1]))
     for i in range(args.repeat - 1):
         subprocess.run([psql(), server, "-qc", f"DROP DATABASE IF EXISTS twindex_bench_{i} WITH (FORCE)"], capture_output=True)
@@ -76,7 +70,6 @@ def main():
     version = subprocess.run([psql(), stores["PostgreSQL"], "-Atc", "SHOW server_version"], capture_output=True, text=True).stdout.strip()
 
     lines = [
-        "<!-- pg:begin -->",
         f"### SQLite and PostgreSQL stores ({args.tweets:,} generated tweets)",
         "",
         f"`Benchmarks/pg.py`: whole commands, release build, median of {args.repeat}, both engines in the same run "
@@ -87,15 +80,8 @@ def main():
         "|---|---:|---:|",
     ]
     lines += [f"| {name} | {a:.2f} | {b:.2f} |" for name, a, b in rows]
-    lines += ["", "<!-- pg:end -->"]
     section = "\n".join(lines)
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path, encoding="utf-8").read()
-    if "<!-- pg:begin -->" in text:
-        text = re.sub(r"<!-- pg:begin -->.*?<!-- pg:end -->", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    open(path, "w", encoding="utf-8").write(text)
+    splice("pg", section)
     print(section)
     subprocess.run(["rm", "-rf", folder])
 

@@ -4,9 +4,10 @@ BENCHMARKS.md. Run through Benchmarks/run.sh (release build, peers in a throwawa
 
 Every figure is the median of RUNS runs on the same file, measured here, now; ratios are
 twindex's time divided by the peer's on the same run."""
-import json, os, platform, re, shutil, statistics, subprocess, sys, time
+import json, os, platform, re, statistics, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, fresh, seconds as fmt_seconds, timed as run
+
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
 TWEETS = int(os.environ.get("TWINDEX_BENCH_TWEETS", "687811"))
@@ -16,24 +17,6 @@ os.makedirs(WORK, exist_ok=True)
 CORPUS = os.path.join(WORK, "study.jsonl")
 STORE = os.path.join(WORK, "study.db")
 rows = []   # (section, what, median seconds, extra)
-
-
-def run(cmd, **kw):
-    """Runs a command; returns (seconds, peak RSS in MB, stdout)."""
-    timed = ["/usr/bin/time", "-f", "%M", *cmd]
-    t = time.perf_counter()
-    p = subprocess.run(timed, capture_output=True, text=True, **kw)
-    dt = time.perf_counter() - t
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    rss = int(p.stderr.strip().splitlines()[-1]) / 1024
-    return dt, rss, p.stdout
-
-
-def fresh(path):
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
 
 
 def median_of(fn, runs=RUNS):
@@ -54,15 +37,15 @@ def network_rows():
         prefix = os.path.join(WORK, f"accounts-{kind}")
         cmd = [BIN, "network", "--db", STORE, "--kind", kind, "--csv", prefix, "--json"]
         s, results = median_of(lambda: run(cmd), runs=3)
-        doc = json.loads(results[0][2])
+        doc = json.loads(results[0].stdout)
         G = nx.DiGraph()
         G.add_nodes_from(r["Id"] for r in csv.DictReader(open(prefix + "-nodes.csv", newline="")))
         G.add_weighted_edges_from((r["Source"], r["Target"], int(r["Weight"]))
                                   for r in csv.DictReader(open(prefix + "-edges.csv", newline="")))
-        rss = max(r[1] for r in results)
+        rss = max(r.rss for r in results)
         rows.append(("network", f"twindex network --kind {kind} --json (whole command; {G.number_of_nodes():,} nodes, "
                      f"{G.number_of_edges():,} edges)", s, f"peak RSS {rss:.0f} MB; exact betweenness, PageRank, Leiden"))
-        bench = [run([BENCH, "betweenness", prefix + "-edges.csv"])[2] for _ in range(3)]
+        bench = [run([BENCH, "betweenness", prefix + "-edges.csv"]).stdout for _ in range(3)]
         secs = statistics.median(float(re.search(r"betweenness_seconds=([0-9.]+)", b).group(1)) for b in bench)
         pr = statistics.median(float(re.search(r"pagerank_seconds=([0-9.]+)", b).group(1)) for b in bench)
         def nx_betweenness():
@@ -99,10 +82,6 @@ def splice_network_rows():
     print("\n".join(new))
 
 
-def fmt_seconds(s):
-    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
-
-
 def main():
     if os.environ.get("TWINDEX_BENCH_ONLY") == "network":
         return splice_network_rows()
@@ -118,7 +97,7 @@ def main():
         fresh(STORE)
         return run([BIN, "ingest", "--db", STORE, "--quiet", CORPUS])
     ingest_s, res = median_of(ingest)
-    ingest_rss = max(r[1] for r in res)
+    ingest_rss = max(r.rss for r in res)
     store_mb = sum(size_mb(STORE + s) for s in ("", "-wal") if os.path.exists(STORE + s))
     rows.append(("ingest", "twindex ingest (whole job, FTS + indexes)", ingest_s,
                  f"{TWEETS / ingest_s:,.0f} tweets/s, {mb / ingest_s:.0f} MB/s, peak RSS {ingest_rss:.0f} MB, store {store_mb:.0f} MB"))
@@ -132,12 +111,12 @@ def main():
 
     def writer_floor():
         fresh(floor_db)
-        _, rss, out = run([BENCH, "writer-floor", STORE, floor_db])
-        return float(re.search(r"write_seconds=([0-9.]+)", out).group(1)), rss
+        t = run([BENCH, "writer-floor", STORE, floor_db])
+        return float(re.search(r"write_seconds=([0-9.]+)", t.stdout).group(1)), t.rss
     wf, _ = median_of(writer_floor)
     rows.append(("floor", "floor: raw SQLite C API writing the same rows (no JSON)", wf, f"twindex / this = {ingest_s / wf:.2f}"))
     ex, _ = median_of(lambda: (float(re.search(r"extract_seconds=([0-9.]+)",
-                                                run([BENCH, "extract", CORPUS])[2]).group(1)),))
+                                                run([BENCH, "extract", CORPUS]).stdout).group(1)),))
     rows.append(("text", "twitter-text extraction (hashtags, mentions, reply) of every text", ex, f"{TWEETS / ex:,.0f} texts/s"))
 
     # --- peers (Python, in the venv this script runs in)
@@ -192,10 +171,10 @@ def main():
 
     # --- the clustering against Python references on the same graph
     prefix = os.path.join(WORK, "net")
-    out = json.loads(run([BIN, "cooccur", "--db", STORE, "--csv", prefix, "--json"])[2])
+    out = json.loads(run([BIN, "cooccur", "--db", STORE, "--csv", prefix, "--json"]).stdout)
     ours = {"leiden": out["modularity"]}
-    ours["louvain"] = json.loads(run([BIN, "cooccur", "--db", STORE, "--algorithm", "louvain", "--json"])[2])["modularity"]
-    best10 = json.loads(run([BIN, "cooccur", "--db", STORE, "--runs", "10", "--json"])[2])["modularity"]
+    ours["louvain"] = json.loads(run([BIN, "cooccur", "--db", STORE, "--algorithm", "louvain", "--json"]).stdout)["modularity"]
+    best10 = json.loads(run([BIN, "cooccur", "--db", STORE, "--runs", "10", "--json"]).stdout)["modularity"]
     import csv, networkx as nx, igraph as ig
     edges = [(r["source"], r["target"], int(r["weight"])) for r in csv.DictReader(open(prefix + "-edges.csv", newline=""))]
     nodes = [r["tag"] for r in csv.DictReader(open(prefix + "-nodes.csv", newline=""))]
@@ -220,7 +199,7 @@ def main():
 
     # --- search latency (whole CLI runs)
     for q in ["tentenkamp", "\"nieuwe werken\"", "financiele OR begroting", "overleg*"]:
-        times = sorted(run([BIN, "search", q, "--db", STORE, "--limit", "20", "--format", "jsonl"])[0] for _ in range(20))
+        times = sorted(run([BIN, "search", q, "--db", STORE, "--limit", "20", "--format", "jsonl"]).wall for _ in range(20))
         rows.append(("search", f"twindex search {q} --limit 20", statistics.median(times),
                      f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms"))
 
@@ -237,7 +216,8 @@ def main():
             run([BIN, "generate", "--tweets", str(TWEETS * 3), "--users", "3327", "--seed", "3", "--out", big])
         big_db = os.path.join(WORK, "study3x.db")
         fresh(big_db)
-        s, rss, _ = run([BIN, "ingest", "--db", big_db, "--quiet", big])
+        t = run([BIN, "ingest", "--db", big_db, "--quiet", big])
+        s, rss = t.wall, t.rss
         rows.append(("scale", f"twindex ingest 3× ({TWEETS * 3:,} tweets, {size_mb(big):.0f} MB)", s,
                      f"peak RSS {rss:.0f} MB (1×: {ingest_rss:.0f} MB), {TWEETS * 3 / s:,.0f} tweets/s"))
         fresh(big_db)

@@ -10,9 +10,10 @@ Run through Benchmarks/run.sh, or alone after a release build with the peers ins
   TWINDEX_BENCH_RUNS (3)  runs per measurement at 1x; 10x runs each ingest once
 Every figure is a whole command as a user runs it: wall seconds (median of the runs) and the
 CPU seconds (user + system) of the process and its children, with the peak RSS."""
-import json, os, resource, shutil, statistics, subprocess, sys, time
+import json, os, statistics, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, fresh, splice, timed as run
+
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
 SIZES = [int(s) for s in os.environ.get("TWINDEX_SCALE_SIZES", "1,10").split(",")]
@@ -20,25 +21,6 @@ STUDY = 687811
 BIN = os.path.join(ROOT, ".build/release/twindex")
 PEER = os.path.join(ROOT, "Benchmarks", "python_peer.py")
 RESULTS = os.path.join(ROOT, "Benchmarks", "scale.json")
-
-
-def run(cmd):
-    """Runs a command: (wall seconds, CPU seconds, peak RSS MB, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
-    wall = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, int(p.stderr.strip().splitlines()[-1]) / 1024, p.stdout
-
-
-def fresh(path):
-    for suffix in ("", "-wal", "-shm", ".lock", ".wal"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
 
 
 def measure(make, runs):
@@ -224,15 +206,7 @@ def targets(results):
 
 def write_section(results):
     """Puts the section into BENCHMARKS.md between its markers (appended the first time)."""
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-    start, end = "<!-- scale:start -->", "<!-- scale:end -->"
-    section = f"{start}\n{markdown(results)}{end}"
-    if start in text and end in text:
-        text = text[:text.index(start)] + section + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    open(path, "w").write(text)
+    splice("scale", markdown(results))
 
 
 def main():

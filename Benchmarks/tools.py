@@ -7,9 +7,10 @@ formatting of times, types or URLs), and `twindex sql` streaming `tweets_view` a
     python3 Benchmarks/tools.py            (release build: swift build -c release --product twindex)
 
 Rewrites only its own section of BENCHMARKS.md, between the tools:begin and tools:end markers."""
-import os, re, statistics, subprocess, sys, time
+import os, statistics, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, splice, timed
+
 BIN = os.path.join(ROOT, ".build/release/twindex")
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-bench-tools")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
@@ -26,19 +27,10 @@ FLOOR_SQL = """SELECT t.id, u.screen_name, t.created_at, t.text, t.in_reply_to_s
 FROM tweets t LEFT JOIN users u ON u.id = t.author_id ORDER BY t.id"""
 
 
-def timed(cmd):
-    """Runs cmd with stdout to /dev/null; returns (seconds, peak RSS in MB)."""
-    t = time.perf_counter()
-    with open(os.devnull, "w") as null:
-        p = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=null, stderr=subprocess.PIPE, text=True)
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    return time.perf_counter() - t, int(p.stderr.strip().splitlines()[-1]) / 1024
-
-
 def median(cmd):
-    results = [timed(cmd) for _ in range(RUNS)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    """Median seconds of RUNS runs of cmd (stdout to /dev/null) and the largest peak RSS."""
+    results = [timed(cmd, keep_stdout=False) for _ in range(RUNS)]
+    return statistics.median(r.wall for r in results), max(r.rss for r in results)
 
 
 def store(n):
@@ -75,7 +67,6 @@ def main():
             print(lines[-1], flush=True)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     section = "\n".join([
-        "<!-- tools:begin -->",
         "## Export (issue 20)",
         "",
         f"`Benchmarks/tools.py`: whole commands, release build, median of {RUNS} runs, stdout to /dev/null, peak",
@@ -89,15 +80,8 @@ def main():
         "",
         "Memory stays flat: the same peak at both sizes (rows stream from one SQLite statement to a 64 KB",
         "output buffer).",
-        "<!-- tools:end -->",
     ])
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path, encoding="utf-8").read()
-    if "<!-- tools:begin -->" in text:
-        text = re.sub(r"<!-- tools:begin -->.*?<!-- tools:end -->", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    open(path, "w", encoding="utf-8").write(text)
+    splice("tools", section)
 
 
 if __name__ == "__main__":

@@ -8,51 +8,40 @@ store in the same run, and rewrites only its own section of BENCHMARKS.md (betwe
 
 TWINDEX_BENCH_DIR (default /tmp/twindex-trends) holds the corpus and store, made once;
 TWINDEX_BENCH_RUNS (default 3) is the number of runs per row (the median is shown)."""
-import os, platform, re, sqlite3, statistics, subprocess, sys, time
+import os, platform, sqlite3, statistics, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, Timing, splice, timed as run
+
 WORK = os.environ.get("TWINDEX_BENCH_DIR", "/tmp/twindex-trends")
 RUNS = int(os.environ.get("TWINDEX_BENCH_RUNS", "3"))
 TWEETS = 687_811
 BIN = os.path.join(ROOT, ".build/release/twindex")
 CORPUS = os.path.join(WORK, "study.jsonl")
 STORE = os.path.join(WORK, "study.db")
-BEGIN, END = "<!-- trends:begin -->", "<!-- trends:end -->"
-
-
-def run(cmd):
-    """Runs a command; returns (seconds, peak RSS in MB, CPU seconds: user + system)."""
-    t = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *cmd], capture_output=True, text=True)
-    dt = time.perf_counter() - t
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-    rss, user, system = p.stderr.strip().splitlines()[-1].split()
-    return dt, int(rss) / 1024, float(user) + float(system)
 
 
 def median(fn):
-    """Medians of RUNS runs of `fn`: (seconds, largest peak RSS, CPU seconds)."""
+    """Medians of RUNS runs of `fn` (a Timing each): (seconds, largest peak RSS, CPU seconds)."""
     results = [fn() for _ in range(RUNS)]
-    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
-            statistics.median(r[2] for r in results))
+    return (statistics.median(r.wall for r in results), max(r.rss for r in results),
+            statistics.median(r.cpu for r in results))
 
 
 def sql_floor(sql):
-    """Runs one query with Python's sqlite3 on the store, fetching every row; (seconds, 0)."""
+    """Runs one query with Python's sqlite3 on the store, fetching every row; its time as wall and CPU."""
     def once():
         con = sqlite3.connect(f"file:{STORE}?mode=ro", uri=True)
         t = time.perf_counter()
         con.execute(sql).fetchall()
         dt = time.perf_counter() - t
         con.close()
-        return dt, 0, dt
+        return Timing(dt, dt, 0, None)
     return once
 
 
 def vocab_floor():
     """The top 20 of the store's FTS5 vocabulary by documents, through a temporary fts5vocab
-    table on the store opened read-only (attached to an in-memory database); (seconds, 0)."""
+    table on the store opened read-only (attached to an in-memory database); its time as wall and CPU."""
     con = sqlite3.connect(":memory:")
     con.execute(f"ATTACH 'file:{STORE}?mode=ro' AS s")
     con.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(s, tweets_fts, row)")
@@ -60,7 +49,7 @@ def vocab_floor():
     con.execute("SELECT term, doc FROM v ORDER BY doc DESC LIMIT 20").fetchall()
     dt = time.perf_counter() - t
     con.close()
-    return dt, 0, dt
+    return Timing(dt, dt, 0, None)
 
 
 def main():
@@ -102,7 +91,7 @@ def main():
     def shown(s):
         return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.2f} s"
     table = "\n".join(f"| {what} | {shown(s)} | {shown(cpu)} | {note} |" for what, s, cpu, note in rows)
-    section = f"""{BEGIN}
+    section = f"""
 ## Trends, words and repeated texts (issue 17)
 
 Produced by `Benchmarks/trends.py` (release build): whole commands (process start included) with
@@ -115,14 +104,8 @@ process, is steadier; the SQL floors' CPU is their query's wall time inside Pyth
 | what | median (wall) | CPU | notes |
 | --- | ---: | ---: | --- |
 {table}
-{END}"""
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path, encoding="utf-8").read()
-    if BEGIN in text and END in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    open(path, "w", encoding="utf-8").write(text)
+"""
+    splice("trends", section)
     print(section)
 
 

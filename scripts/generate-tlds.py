@@ -40,16 +40,17 @@ def read_lists(path):
 
 
 def swift_list(name, doc, entries):
-    lines = [f"    /// {doc}", f"    static let {name}: [String] = ["]
-    row = "       "
+    """The entries as string literals of space-separated TLDs (no TLD holds a space), one a
+    line of at most 110 columns: data the eye can scan, not hundreds of same-shaped lines."""
+    lines = [f"    /// {doc}", f"    static let {name} = entries("]
+    rows, row = [], []
     for entry in entries:
-        item = ' "' + entry + '",'
-        if len(row) + len(item) > 110:
-            lines.append(row)
-            row = "       "
-        row += item
-    lines.append(row)
-    lines.append("    ]")
+        if row and len(" ".join(row + [entry])) > 96:
+            rows.append(row)
+            row = []
+        row.append(entry)
+    rows.append(row)
+    lines += [f'        "{" ".join(r)}"' + ("," if i < len(rows) - 1 else ")") for i, r in enumerate(rows)]
     return lines
 
 
@@ -64,7 +65,13 @@ def render(lists):
     out += swift_list("generic", f"The {len(lists['generic'])} generic TLDs.", lists["generic"])
     out.append("")
     out += swift_list("country", f"The {len(lists['country'])} country-code TLDs.", lists["country"])
-    out.append("}")
+    out += [
+        "",
+        "    private static func entries(_ rows: String...) -> [String] {",
+        "        rows.flatMap { $0.split(separator: \" \").map(String.init) }",
+        "    }",
+        "}",
+    ]
     return "\n".join(out) + "\n"
 
 

@@ -22,29 +22,21 @@ public struct StreamNotice: Sendable, Equatable {
     public var position: SourcePosition
     /// A notice read at `position`.
     public init(kind: String, track: Int64?, timestampMs: Int64?, position: SourcePosition) {
-        self.kind = kind
-        self.track = track
-        self.timestampMs = timestampMs
-        self.position = position
+        (self.kind, self.track, self.timestampMs, self.position) = (kind, track, timestampMs, position)
     }
 }
 
 /// A line that could not be read as a tweet or a notice.
 public struct BadLine: Sendable, Equatable {
-    /// Its line number (from 1) and uncompressed byte offset.
-    public var line: Int
-    /// See `line`.
-    public var offset: Int64
+    /// Its line number (from 1) and the uncompressed byte offset of its start.
+    public var line: Int, offset: Int64
     /// Why it could not be read.
     public var error: String
     /// The line's bytes (a prefix for lines over the size limit).
     public var bytes: [UInt8]
     /// A bad line.
     public init(line: Int, offset: Int64, error: String, bytes: [UInt8]) {
-        self.line = line
-        self.offset = offset
-        self.error = error
-        self.bytes = bytes
+        (self.line, self.offset, self.error, self.bytes) = (line, offset, error, bytes)
     }
 }
 

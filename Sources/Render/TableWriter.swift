@@ -5,11 +5,13 @@ import Output
 /// with flat memory; `Table.rendered(as:)` is this writer collected into a string.
 ///
 /// - csv: RFC 4180 (see `CSV`), a header record, then a record per row.
-/// - jsonl: one object per row, one per line; nothing at all for no rows.
+/// - jsonl: one object per row, one per line, its keys in column order; nothing at all for no rows.
 /// - json: `{"columns": [...], "rows": [{...}, ...]}` plus the `summary` members given to
-///   `finish` (say `total` and `truncated`).
-/// - table: columns padded to their widest cell in display columns, the last one cut to the
-///   terminal width. Widths come from the first `tableSample` rows; later rows are cut to them.
+///   `finish` (say `total` and `truncated`); row objects keep column order too.
+/// - table: columns padded to their widest cell in display columns. When that is wider than
+///   `width`, the widest columns are narrowed to one width (none below `minimumWidth`) so the
+///   line fits, and a cut cell ends in `…`. Widths come from the first `tableSample` rows;
+///   later rows are cut to them.
 ///
 /// Column names that repeat (`SELECT a.id, b.id`) are kept apart as `id`, `id_2`, ... in
 /// every format, so no JSON object loses a value.
@@ -28,6 +30,8 @@ public final class TableWriter {
     public let format: Table.Format
     /// Rows a table sees before it fixes its column widths.
     public static let tableSample = 200
+    /// The narrowest a column is cut to (narrower ones stay as they are).
+    public static let minimumWidth = 8
 
     private let width: Int
     private let highlight: (open: String, close: String)
@@ -35,13 +39,12 @@ public final class TableWriter {
     private var rows = 0
     private var pending: [[String]] = []
     private var widths: [Int]?
-    /// Column positions in key order, and each key quoted: rows render as objects with
-    /// sorted keys (as `JSONValue` writes them) without building a dictionary per row.
-    private let keyOrder: [Int]
+    /// Each key quoted: rows render as objects in column order without a dictionary per row.
     private let quotedKeys: [String]
 
-    /// A writer of `columns` in `format` to `sink`. `width` is the terminal's (tables only);
-    /// `highlight` replaces `TerminalText`'s markers in tables (empty: markers removed).
+    /// A writer of `columns` in `format` to `sink`. `width` is the terminal's (tables only;
+    /// `Int.max`: nothing is cut); `highlight` replaces `TerminalText`'s markers in tables
+    /// (empty: markers removed).
     public init(columns: [String], format: Table.Format, width: Int = 100,
                 highlight: (open: String, close: String) = ("", ""), sink: @escaping (String) -> Void) {
         let names = Self.unique(columns)
@@ -50,7 +53,6 @@ public final class TableWriter {
         self.width = width
         self.highlight = highlight
         self.sink = sink
-        keyOrder = names.indices.sorted { names[$0] < names[$1] }
         quotedKeys = names.map { var q = ""; JSONValue.quote($0, into: &q); return q }
         switch format {
         case .csv: sink(CSV.record(self.columns))
@@ -98,14 +100,26 @@ public final class TableWriter {
     private func flushTable() {
         var w = columns.map(TerminalText.width)
         for row in pending { for (i, c) in row.enumerated() where i < w.count { w[i] = max(w[i], TerminalText.width(c)) } }
-        if let last = w.indices.last {
-            let used = w.dropLast().reduce(0, +) + 2 * (w.count - 1)
-            w[last] = max(8, min(w[last], width - used))
-        }
+        w = Self.fitted(w, to: width)
         widths = w
         sink(line(columns) + "\n" + w.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n")
         for row in pending { sink(line(row) + "\n") }
         pending = []
+    }
+
+    /// `widths` with the widest narrowed to the largest common width at which the line (two
+    /// spaces between columns) fits `width`, but none below `minimumWidth`.
+    static func fitted(_ widths: [Int], to width: Int) -> [Int] {
+        let gaps = 2 * max(0, widths.count - 1)
+        func total(_ cap: Int) -> Int { widths.reduce(gaps) { $0 + min($1, cap) } }
+        guard let widest = widths.max(), total(widest) > width else { return widths }
+        var (low, high) = (minimumWidth, widest)   // the largest cap that fits lies in low...high
+        guard total(low) <= width else { return widths.map { min($0, low) } }
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if total(mid) <= width { low = mid } else { high = mid - 1 }
+        }
+        return widths.map { min($0, low) }
     }
 
     private func line(_ cells: [String]) -> String {
@@ -123,7 +137,7 @@ public final class TableWriter {
         guard !row.isEmpty, !columns.isEmpty else { return "{}" }
         var out = separator.hasPrefix(",\n") ? "{" + separator.dropFirst() : "{"
         var first = true
-        for i in keyOrder where i < row.count {
+        for i in row.indices where i < columns.count {
             if !first { out += separator }
             first = false
             out += quotedKeys[i] + colon + row[i].rendered(pretty: false)

@@ -59,58 +59,37 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// One line saying what is wrong.
     public var description: String {
         switch self {
-        case .notFound(let path):
-            return "no store at \(path)"
-        case .sqlite(let code, let message, let sql):
-            return "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(200)))" } ?? "")
+        case .notFound(let path): return "no store at \(path)"
+        case .sqlite(let code, let message, let sql): return "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(200)))" } ?? "")
         case .newerSchema(let path, let found, let supported):
             return "\(path) was written by a newer twindex (store schema \(found); this twindex knows up to \(supported))"
-        case .olderSchema(let path, let found, let supported):
-            return "\(path) has store schema \(found), older than \(supported); an ingest migrates it"
-        case .notATwindexStore(let path):
-            return "\(path) is an SQLite file but not a twindex store; it was left unchanged"
-        case .locked(let path):
-            return "another twindex ingest is writing to \(path)"
-        case .isADirectory(let path):
-            return "\(path) is a directory, not a store file"
-        case .cannotOpen(let path, let reason):
-            return "cannot open the store \(path): \(reason)"
-        case .notSQLite(let path):
-            return "\(path) is not an SQLite file (so not a twindex store); it was left unchanged"
+        case .olderSchema(let path, let found, let supported): return "\(path) has store schema \(found), older than \(supported); an ingest migrates it"
+        case .notATwindexStore(let path): return "\(path) is an SQLite file but not a twindex store; it was left unchanged"
+        case .locked(let path): return "another twindex ingest is writing to \(path)"
+        case .isADirectory(let path): return "\(path) is a directory, not a store file"
+        case .cannotOpen(let path, let reason): return "cannot open the store \(path): \(reason)"
+        case .notSQLite(let path): return "\(path) is not an SQLite file (so not a twindex store); it was left unchanged"
         case .emptyStore(let path, let beingCreated):
             return beingCreated
                 ? "\(path) is being created by an ingest that has not committed yet"
                 : "\(path) is an empty file, not a twindex store yet"
-        case .readOnlyStore(let path, let reason):
-            return "the store is read-only: cannot write \(path) (\(reason))"
-        case .readOnlyWithLog(let path):
-            return "the store is read-only and \(path)-wal holds changes a read-only open cannot apply"
-        case .diskFull(let path):
-            return "the disk is full: cannot write \(path); everything committed before is intact"
-        case .busy(let path):
-            return "\(path) is locked by another process that is writing it"
-        case .corrupt(let path, let message):
-            return "\(path) is damaged (SQLite: \(message))"
-        case .io(let path, let message):
-            return "cannot read or write \(path): \(message)"
-        case .readOnly(let statement):
-            return "refused: the statement would write (\(statement.prefix(80)))"
-        case .attachRefused(let statement):
-            return "refused: a read-only query cannot attach or detach databases (\(statement.prefix(80)))"
-        case .missingParameter(let name):
-            return "the query needs a value for :\(name)"
-        case .emptyStatement:
-            return "the SQL text holds no statement"
+        case .readOnlyStore(let path, let reason): return "the store is read-only: cannot write \(path) (\(reason))"
+        case .readOnlyWithLog(let path): return "the store is read-only and \(path)-wal holds changes a read-only open cannot apply"
+        case .diskFull(let path): return "the disk is full: cannot write \(path); everything committed before is intact"
+        case .busy(let path): return "\(path) is locked by another process that is writing it"
+        case .corrupt(let path, let message): return "\(path) is damaged (SQLite: \(message))"
+        case .io(let path, let message): return "cannot read or write \(path): \(message)"
+        case .readOnly(let statement): return "refused: the statement would write (\(statement.prefix(80)))"
+        case .attachRefused(let statement): return "refused: a read-only query cannot attach or detach databases (\(statement.prefix(80)))"
+        case .missingParameter(let name): return "the query needs a value for :\(name)"
+        case .emptyStatement: return "the SQL text holds no statement"
         case .unknownParameter(let name, let known):
-            return "the query has no parameter :\(name)" + (known.isEmpty ? " (it takes none)" : " (it has " + known.map { ":" + $0 }.joined(separator: ", ") + ")")
-        case .badParameterDeclaration(let line, let text):
-            return "line \(line): \(text): expected -- param: NAME text|integer|real"
-        case .positionalParameter(let statement):
-            return "positional parameters (?) cannot be given (in: \(statement.prefix(80)))"
-        case .invalidSQL(let message, let sql):
-            return "SQL error: \(message) (in: \(sql.prefix(200)))"
-        case .invalidSearch(let query, let message):
-            return "invalid search query \"\(query)\": \(message)"
+            return "the query has no parameter :\(name)"
+                + (known.isEmpty ? " (it takes none)" : " (it has " + known.map { ":" + $0 }.joined(separator: ", ") + ")")
+        case .badParameterDeclaration(let line, let text): return "line \(line): \(text): expected -- param: NAME text|integer|real"
+        case .positionalParameter(let statement): return "positional parameters (?) cannot be given (in: \(statement.prefix(80)))"
+        case .invalidSQL(let message, let sql): return "SQL error: \(message) (in: \(sql.prefix(200)))"
+        case .invalidSearch(let query, let message): return "invalid search query \"\(query)\": \(message)"
         }
     }
 

@@ -16,10 +16,7 @@ struct RatiosCommand: ParsableCommand {
                       twindex ratios --baseline sample-2013-01.db --baseline-from 2013-01-23 --baseline-to 2013-01-23
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: ArgumentHelp("published, or the path of another twindex store.", valueName: "published|path"))
     var baseline: String?
@@ -48,12 +45,11 @@ struct RatiosCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let db = try Store.openForReading(path: store.path)
+            let (db, zone, s) = try analysis.resolved()
             let base: Baseline? = baseline.map { $0 == "published" ? .published : .store(path: $0) }
-            let s = try scope.resolved()
             let range = try baselineRange()
-            let result = try Ratios.compute(in: db, baseline: base, scope: s, baselineRange: range, timeZone: try zone.zone())
-            guard output.json else { return try Console.out(AnalysisText.ratios(result, store: store.path)) }
+            let result = try Ratios.compute(in: db, baseline: base, scope: s, baselineRange: range, timeZone: zone)
+            guard analysis.json else { return try Console.out(AnalysisText.ratios(result, store: analysis.store.path)) }
             var document = AnalysisJSON.scoped(AnalysisJSON.ratios(result), s)
             if case .object(var members) = document, !range.isOpen {
                 members["baseline_scope"] = AnalysisJSON.scope(Scope(range: range))
@@ -70,16 +66,13 @@ struct ActivityCommand: ParsableCommand {
         abstract: "Grafiek 12: tweets per weekday and hour (local time), the week-hour matrix, weekend share.",
         discussion: "Example:  twindex activity --from 2012-01-01 --to 2012-12-31 --tz Europe/London")
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
         try reportingErrors {
-            let s = try scope.resolved()
-            let result = try Activity.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(), scope: s)
-            try Console.out(output.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
+            let (db, zone, s) = try analysis.resolved()
+            let result = try Activity.compute(in: db, timeZone: zone, scope: s)
+            try Console.out(analysis.json ? AnalysisJSON.scoped(AnalysisJSON.activity(result), s).rendered() : AnalysisText.activity(result))
         }
     }
 }
@@ -94,10 +87,7 @@ struct TimelineCommand: ParsableCommand {
             Example:  twindex timeline --by month --csv > months.csv
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Rows per day, week or month.")
     var by: TimelineResult.Period = .day
@@ -106,15 +96,14 @@ struct TimelineCommand: ParsableCommand {
     var csv = false
 
     func validate() throws {
-        if csv && output.json { throw ValidationError("choose one of --json and --csv") }
+        if csv && analysis.json { throw ValidationError("choose one of --json and --csv") }
     }
 
     func run() throws {
         try reportingErrors {
-            let s = try scope.resolved()
-            let result = try Timeline.compute(in: try Store.openForReading(path: store.path), timeZone: try zone.zone(),
-                                              by: by, scope: s)
-            if output.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
+            let (db, zone, s) = try analysis.resolved()
+            let result = try Timeline.compute(in: db, timeZone: zone, by: by, scope: s)
+            if analysis.json { try Console.out(AnalysisJSON.scoped(AnalysisJSON.timeline(result), s).rendered()); return }
             let table = Table(columns: AnalysisJSON.timelineColumns, rows: result.rows.map(AnalysisJSON.timelineCells))
             if csv {
                 try Console.write(table.csv())
@@ -135,25 +124,21 @@ struct HashtagsCommand: ParsableCommand {
             Example:  twindex hashtags --by month --top 10 --from 2012-01-01 --to 2012-12-31
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         try reportingErrors {
-            let s = try scope.resolved()
-            let db = try Store.openForReading(path: store.path)
+            let (db, zone, s) = try analysis.resolved()
             if let by = ranking.by {
-                let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.limit ?? Int.max, scope: s, timeZone: try zone.zone())
-                if output.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
+                let trends = try HashtagTrends.top(in: db, by: by, limit: ranking.limit ?? Int.max, scope: s, timeZone: zone)
+                if analysis.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.periods(trends, key: "tag"), s)) }
                 return try Console.out(AnalysisJSON.periodsTable(trends, key: "tag", sign: "#").text(width: Terminal.width))
             }
-            let rows = try HashtagCounts.top(in: db, limit: ranking.limit, scope: s, timeZone: try zone.zone())
-            let total = ranking.limit == nil ? rows.count : try HashtagCounts.distinctTags(in: db, scope: s, timeZone: try zone.zone())
-            if output.json {
+            let rows = try HashtagCounts.top(in: db, limit: ranking.limit, scope: s, timeZone: zone)
+            let total = ranking.limit == nil ? rows.count : try HashtagCounts.distinctTags(in: db, scope: s, timeZone: zone)
+            if analysis.json {
                 try Console.out(AnalysisJSON.scoped(AnalysisJSON.hashtags(rows, total: total), s).rendered())
             } else {
                 let table = Table(columns: ["tag", "label", "tweets", "users"],
@@ -167,10 +152,14 @@ struct HashtagsCommand: ParsableCommand {
 }
 
 enum Terminal {
-    /// Columns of the terminal on stdout ($COLUMNS, else 100).
+    /// The width tables are fitted to. With stdout on a terminal: `$COLUMNS` when it is a
+    /// positive number, else the terminal's own width (TIOCGWINSZ), else 100. Piped or
+    /// redirected: `Int.max`, so nothing is cut.
     static var width: Int {
+        guard Console.stdoutIsTerminal else { return Int.max }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
+        return 100
     }
 }

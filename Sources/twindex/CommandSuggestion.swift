@@ -3,7 +3,8 @@ import Foundation
 
 extension Twindex {
     /// Parses and runs the command line; a first word that is no subcommand gets
-    /// `unknown command 'serch'; did you mean 'search'?` and exit 64.
+    /// `unknown command 'serch'; did you mean 'search'?` and exit 64. `sql`'s statements are
+    /// made unmistakable first (`SQL.statementArgument`).
     static func main() {
         // A closed pipe (`twindex search x | head`) is then a failed write (EPIPE) that ends
         // the command quietly, rather than a signal that kills it midway.
@@ -16,7 +17,7 @@ extension Twindex {
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
         }
-        main(arguments)
+        main(arguments.first == "sql" ? arguments.map(SQL.statementArgument) : arguments)
     }
 }
 

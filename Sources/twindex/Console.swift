@@ -71,7 +71,7 @@ extension StoreError {
     /// Errors in what the user typed rather than in the store: exit 64.
     var isUsage: Bool {
         switch self {
-        case .emptyStatement, .unknownParameter: return true
+        case .emptyStatement, .unknownParameter, .missingParameter: return true
         default: return false
         }
     }

@@ -16,10 +16,7 @@ struct Cooccur: ParsableCommand {
             Example:  twindex cooccur --more-than 100 --runs 10 --gexf figuur3.gexf
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(name: .customLong("more-than"), help: ArgumentHelp("Keep tags in more than N tweets.", valueName: "N"))
     var moreThan = 100
@@ -33,15 +30,15 @@ struct Cooccur: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let (db, zone, scope) = try analysis.resolved()
             var options = Cooccurrence.Options()
-            options.moreThan = moreThan
-            (options.scope, options.timeZone, options.clustering) = (try scope.resolved(), try zone.zone(), clustering.settings)
-            let network = try Cooccurrence.network(in: try Store.openForReading(path: store.path), options: options)
+            (options.moreThan, options.scope, options.timeZone, options.clustering) = (moreThan, scope, zone, clustering.settings)
+            let network = try Cooccurrence.network(in: db, options: options)
             let result = network.result
             // The report's drawing, laid out only when a GEXF (the one file that carries it) is asked for.
             let document = GraphExport.document(result, positions: files.gexf == nil ? nil : NetworkLayout(network).positions)
             try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
-            if output.json {
+            if analysis.json {
                 try Console.json(AnalysisJSON.scoped(GraphExport.json(result), options.scope))
                 return
             }

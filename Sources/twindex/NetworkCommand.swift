@@ -16,10 +16,7 @@ struct NetworkCommand: ParsableCommand {
             Example (the study's Figuur 2):  twindex network --kind follow --min-degree 50 --gexf figuur2.gexf
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "mention, reply, retweet, quote, interaction, follow or user-hashtag.")
     var kind: NetworkKind
@@ -52,18 +49,19 @@ struct NetworkCommand: ParsableCommand {
         if moreThan < 0 { throw ValidationError("--more-than must be 0 or more") }
         if let betweennessSamples, betweennessSamples < 1 { throw ValidationError("--betweenness-samples must be at least 1") }
         if top < 0 { throw ValidationError("--top must be 0 or more") }
-        if includeRetweets && scope.excludeRetweets {
+        if includeRetweets && analysis.scope.excludeRetweets {
             throw ValidationError("--include-retweets and --exclude-retweets exclude each other")
         }
     }
 
     func run() throws {
         try reportingErrors {
+            let (db, zone, scope) = try analysis.resolved()
             var options = AccountNetwork.Options()
             (options.kind, options.includeRetweets, options.corpusOnly) = (kind, includeRetweets, corpusOnly)
             (options.minDegree, options.moreThan, options.betweennessSamples) = (minDegree, moreThan, betweennessSamples)
-            (options.scope, options.timeZone, options.clustering) = (try scope.resolved(), try zone.zone(), clustering.settings)
-            let network = try AccountNetwork.network(in: try Store.openForReading(path: store.path), options: options)
+            (options.scope, options.timeZone, options.clustering) = (scope, zone, clustering.settings)
+            let network = try AccountNetwork.network(in: db, options: options)
             let result = network.result
             if files.any {
                 let positions = files.gexf == nil ? nil : network.layout()
@@ -73,7 +71,7 @@ struct NetworkCommand: ParsableCommand {
                 let document = AccountNetworkExport.document(result, positions: positions)
                 try files.write(gexf: document.gexf, graphML: document.graphML, nodesCSV: document.nodesCSV, edgesCSV: document.edgesCSV)
             }
-            if output.json {
+            if analysis.json {
                 try Console.json(AnalysisJSON.scoped(AccountNetworkExport.json(result), options.scope))
                 return
             }

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Store
 
 /// `--db`: which store, default `$TWINDEX_DB`, else `./twindex.db`.
 struct StoreOptions: ParsableArguments {
@@ -92,5 +93,28 @@ struct ScopeOptions: ParsableArguments {
         var seenNames = Set<String>(), seenLanguages = Set<String>()
         return Scope(range: range, users: names.filter { seenNames.insert($0.lowercased()).inserted },
                      languages: languages.filter { seenLanguages.insert($0).inserted }, excludeRetweets: excludeRetweets)
+    }
+}
+
+/// What every analysis takes, in this order in its help: `--db`, `--tz`, the scope options
+/// and `--json`.
+///
+/// ```swift
+/// @OptionGroup var analysis: AnalysisOptions
+/// let (db, zone, scope) = try analysis.resolved()
+/// ```
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var zone: TimeZoneOption
+    @OptionGroup var scope: ScopeOptions
+    @OptionGroup var output: JSONOption
+
+    /// Whether `--json` was given.
+    var json: Bool { output.json }
+
+    /// The store opened for reading, the zone and the scope (usage errors name a bad zone or scope).
+    func resolved() throws -> (db: Store, zone: TimeZone, scope: Scope) {
+        let scope = try scope.resolved(), zone = try zone.zone()
+        return (try Store.openForReading(path: store.path), zone, scope)
     }
 }

@@ -23,6 +23,14 @@ struct SQL: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    /// `argument`, or with a space before it when it is a statement whose first line is a
+    /// `--` comment: ArgumentParser would take it for an option, but no option's name (the
+    /// part before any `=`) holds white space. SQL ignores the space.
+    static func statementArgument(_ argument: String) -> String {
+        guard argument.hasPrefix("--"), argument.prefix(while: { $0 != "=" }).contains(where: \.isWhitespace) else { return argument }
+        return " " + argument
+    }
+
     func validate() throws {
         if statement.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";"))).isEmpty {
             throw ValidationError("the SQL statement is empty")
@@ -63,8 +71,11 @@ struct Query: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func validate() throws {
-        for p in params + integerParams where !p.contains("=") || p.hasPrefix("=") {
-            throw ValidationError("--param \(p): expected NAME=VALUE")
+        var seen = Set<String>()
+        for p in params + integerParams {
+            guard p.contains("="), !p.hasPrefix("=") else { throw ValidationError("--param \(p): expected NAME=VALUE") }
+            let name = String(p.prefix(while: { $0 != "=" }))
+            guard seen.insert(name).inserted else { throw ValidationError("--param \(name) is given more than once") }
         }
     }
 

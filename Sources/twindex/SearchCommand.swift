@@ -76,7 +76,10 @@ struct Search: ParsableCommand {
             }
             // Only a full page can hide more matches.
             let total = request.limit.map { shown < $0 } ?? true ? shown : try db.searchCount(request)
-            writer.finish(summary: ["total": .int(total), "truncated": .bool(total > shown)])
+            // The JSON document says what it is the answer to, as the analyses' documents do.
+            writer.finish(summary: ["total": .int(total), "truncated": .bool(total > shown), "query": .string(query),
+                                    "hashtag": .optional(request.hashtag), "sort": .string(sort.rawValue),
+                                    "scope": AnalysisJSON.scope(scope)])
             try out.flush()
             let more = total > shown ? " (--all or --limit 0 for every match)" : ""
             Console.err("\(total) matched, \(shown) shown\(more)")

@@ -33,10 +33,7 @@ struct WordsCommand: ParsableCommand {
                       twindex words --by month --top 10 --from 2012-01-01
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @OptionGroup var ranking: RankingOptions
 
@@ -45,16 +42,15 @@ struct WordsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let s = try scope.resolved()
-            let db = try Store.openForReading(path: store.path)
+            let (db, zone, s) = try analysis.resolved()
             if let by = ranking.by {
                 let trends = try WordCounts.top(in: db, by: by, limit: ranking.limit ?? Int.max, keepStopWords: keepStopwords, scope: s,
-                                                timeZone: try zone.zone())
-                if output.json { return try Console.json(documented(AnalysisJSON.periods(trends, key: "word"), s)) }
+                                                timeZone: zone)
+                if analysis.json { return try Console.json(documented(AnalysisJSON.periods(trends, key: "word"), s)) }
                 return try Console.out(AnalysisJSON.periodsTable(trends, key: "word").text(width: Terminal.width))
             }
-            let rows = try WordCounts.top(in: db, limit: ranking.limit, keepStopWords: keepStopwords, scope: s, timeZone: try zone.zone())
-            if output.json { return try Console.json(documented(AnalysisJSON.words(rows), s)) }
+            let rows = try WordCounts.top(in: db, limit: ranking.limit, keepStopWords: keepStopwords, scope: s, timeZone: zone)
+            if analysis.json { return try Console.json(documented(AnalysisJSON.words(rows), s)) }
             let table = Table(columns: ["word", "label", "tweets"], rows: rows.map { [.string($0.term), .string($0.label), .int($0.tweets)] })
             try Console.out(table.text(width: Terminal.width))
         }
@@ -78,10 +74,7 @@ struct RepeatsCommand: ParsableCommand {
             Example:  twindex repeats --top 50 --from 2012-09-01 --to 2012-09-30
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "How many texts.")
     var top = 20
@@ -92,10 +85,9 @@ struct RepeatsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let s = try scope.resolved()
-            let rows = try IdenticalTexts.groups(in: try Store.openForReading(path: store.path), limit: top, scope: s,
-                                                 timeZone: try zone.zone())
-            if output.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.repeats(rows), s)) }
+            let (db, zone, s) = try analysis.resolved()
+            let rows = try IdenticalTexts.groups(in: db, limit: top, scope: s, timeZone: zone)
+            if analysis.json { return try Console.json(AnalysisJSON.scoped(AnalysisJSON.repeats(rows), s)) }
             let table = Table(columns: ["tweets", "accounts", "text"], rows: rows.map { [.int($0.tweets), .int($0.accounts), .string($0.text)] })
             try Console.out(table.text(width: Terminal.width))
         }

@@ -1,10 +1,11 @@
 import ArgumentParser
 
 /// The command line. To add a command: a `ParsableCommand` in its own file, listed in
-/// `subcommands` below; shared options come from Options.swift (`StoreOptions`,
-/// `ScopeOptions`, `TimeZoneOption`, `JSONOption`), fixed value sets are enums made
-/// `ExpressibleByArgument` in ArgumentValues.swift, the work is one library call, and library
-/// errors are worded for users in ErrorMessage.swift (`reportingErrors` does the printing).
+/// `subcommands` below; shared options come from Options.swift (an analysis takes
+/// `AnalysisOptions`: `StoreOptions`, `TimeZoneOption`, `ScopeOptions`, `JSONOption`), fixed
+/// value sets are enums made `ExpressibleByArgument` in ArgumentValues.swift, the work is one
+/// library call, and library errors are worded for users in ErrorMessage.swift
+/// (`reportingErrors` does the printing).
 @main
 struct Twindex: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -14,10 +14,7 @@ struct UsersCommand: ParsableCommand {
             Example:  twindex users --sort mentions_received --top 30
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var zone: TimeZoneOption
-    @OptionGroup var scope: ScopeOptions
-    @OptionGroup var output: JSONOption
+    @OptionGroup var analysis: AnalysisOptions
 
     @Flag(help: "Print CSV (every column, shares as fractions) instead of a table.")
     var csv = false
@@ -30,17 +27,15 @@ struct UsersCommand: ParsableCommand {
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        if csv && output.json { throw ValidationError("--csv and --json exclude each other") }
+        if csv && analysis.json { throw ValidationError("--csv and --json exclude each other") }
     }
 
     func run() throws {
         try reportingErrors {
-            let limit = top ?? (output.json || csv ? nil : 20)
-            let s = try scope.resolved(), tz = try zone.zone()
-            let db = try Store.openForReading(path: store.path)
-            let rows = try Accounts.compute(in: db, sort: sort, limit: limit,
-                                            scope: s, timeZone: tz)
-            if output.json { return try Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
+            let limit = top ?? (analysis.json || csv ? nil : 20)
+            let (db, tz, s) = try analysis.resolved()
+            let rows = try Accounts.compute(in: db, sort: sort, limit: limit, scope: s, timeZone: tz)
+            if analysis.json { return try Console.json(AnalysisJSON.scoped(AccountsExport.json(rows, localIn: tz), s)) }
             if csv { return try Console.write(AccountsExport.table(rows, localIn: tz).csv()) }
             try Console.out(AccountsExport.text(rows, width: Terminal.width, in: tz))
             if let limit, rows.count == limit {

@@ -149,7 +149,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(write.status, 1)
         XCTAssertTrue(write.stderr.contains("refused"))
         let param = try twindex("query", "--db", Self.db, SharedPaths.packageRoot.appendingPathComponent("queries/hashtags_of_user.sql").path)
-        XCTAssertEqual(param.status, 1)
+        XCTAssertEqual(param.status, 64, "a missing parameter is a usage error")
         XCTAssertTrue(param.stderr.contains(":screen_name"), param.stderr)
     }
 

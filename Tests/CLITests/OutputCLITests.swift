@@ -204,7 +204,7 @@ final class OutputCLITests: XCTestCase {
 
     func testSQLKeepsDuplicateColumnsAndRefusesEmptyText() throws {
         let out = try twindex("sql", "--db", Self.db, "SELECT 1 AS n, 2 AS n, 9007199254740993 AS big, 5 AS small", "--format", "jsonl")
-        XCTAssertEqual(out.stdout, #"{"big":"9007199254740993","n":1,"n_2":2,"small":5}"# + "\n")
+        XCTAssertEqual(out.stdout, #"{"n":1,"n_2":2,"big":"9007199254740993","small":5}"# + "\n")
         XCTAssertEqual(try twindex("sql", "--db", Self.db, "  ").status, 64)
         XCTAssertEqual(try twindex("sql", "--db", Self.db, "--", "-- a comment only").status, 64)
         XCTAssertEqual(try twindex("sql", "--db", Self.db, "PRAGMA table_info(tweets)", "--json").status, 0)
