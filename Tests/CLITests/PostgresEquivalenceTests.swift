@@ -59,22 +59,42 @@ final class PostgresEquivalenceTests: XCTestCase {
     func testEveryPortedAnalysisGivesTheSameJSON() throws {
         let inputs = try faultyCorpus()
         let file = dir.appendingPathComponent("study.db").path
+        // Follow lists (an edge list with a bad line, twarc2 output) go into both stores alike.
+        let edges = dir.appendingPathComponent("edges.csv").path
+        try "source,target\nfaulty501,jan_min0\n501,@Ann\nno comma here\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let twarc = dir.appendingPathComponent("following.jsonl").path
+        try #"{"data":[{"id":"501","username":"Faulty501"},{"id":"13","username":"Carl"}],"__twarc":{"url":"https://api.twitter.com/2/users/502/following"}}"#
+            .write(toFile: twarc, atomically: true, encoding: .utf8)
+        var imports: [String] = []
         for store in [file, url!] {
             let ingest = try CLI.run(["ingest", "--quiet", "--db", store] + inputs)
             XCTAssertEqual(ingest.status, 0, ingest.stderr)
+            let follows = try CLI.run(["follows", "--json", "--db", store, edges, twarc])
+            XCTAssertEqual(follows.status, 0, follows.stderr)
+            imports.append(follows.stdout)
+            let again = try CLI.run(["follows", "--json", "--db", store, edges, twarc]).json as? [String: Any]
+            XCTAssertEqual(again?["files_skipped"] as? Int, 2, "unchanged follow lists are skipped on \(store)")
         }
+        XCTAssertEqual(imports[1], imports[0])
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(imports[0].utf8)) as? [String: Any])?["edges"] as? Int, 4)
         // The faults are there (hand-counted from faultyCorpus): 40 repeated lines (beside the
-        // generator's own repeats), 2 broken
-        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice
-        // (beside the generator's limit notices).
+        // generator's own repeats), 2 broken lines (and the edge list's one), 1 delete notice
+        // of a stored tweet (the other suppresses its tweet), 1 notice (beside the generator's
+        // limit notices).
         let stats = try CLI.run(["stats", "--json", "--db", url]).json as? [String: Any]
         XCTAssertGreaterThanOrEqual(stats?["duplicates"] as? Int ?? 0, 40)
-        XCTAssertEqual(stats?["bad_lines"] as? Int, 2)
+        XCTAssertEqual(stats?["bad_lines"] as? Int, 3, "two broken tweet lines, one follow-list line")
         XCTAssertEqual(stats?["deleted"] as? Int, 2)
         let limits = try inputs.flatMap { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n") }
             .filter { $0.hasPrefix(#"{"limit":"#) }
         XCTAssertEqual(stats?["notices"] as? Int, limits.count, "the generator's limit notices (some repeated) and the fault's")
         XCTAssertTrue(limits.contains(#"{"limit":{"track":12}}"#))
+        try assertSameAnswers(file, url)
+    }
+
+    /// Every ported analysis's `--json`, and the report page, on the SQLite store `file` and
+    /// the PostgreSQL store `url` are the same bytes, but for the store's name.
+    private func assertSameAnswers(_ file: String, _ url: String, file source: StaticString = #filePath, line: UInt = #line) throws {
         let saved = dir.appendingPathComponent("by_account.sql").path
         try """
             -- param: name text
@@ -102,18 +122,18 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertEqual(postgres.status, 0, "\(command) on PostgreSQL: \(postgres.stderr)")
             XCTAssertFalse(sqlite.stdout.isEmpty)
             XCTAssertEqual(postgres.stdout.replacingOccurrences(of: url, with: "STORE"),
-                           sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)")
+                           sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)", file: source, line: line)
         }
         // The report: the same page, numbers and figures, but for the store's name.
         var pages: [String] = []
-        for store in [file, url!] {
+        for store in [file, url] {
             let out = dir.appendingPathComponent("report-\(pages.count).html").path
             let report = try CLI.run(["report", "--db", store, "--out", out])
             XCTAssertEqual(report.status, 0, report.stderr)
             pages.append(try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(of: store, with: "STORE"))
         }
         XCTAssertGreaterThan(pages[0].count, 10_000)
-        XCTAssertEqual(pages[1], pages[0], "report")
+        XCTAssertEqual(pages[1], pages[0], "report", file: source, line: line)
     }
 
     /// Stream notices land in PostgreSQL's `notices` as in SQLite's: each with its time,
@@ -173,5 +193,17 @@ final class PostgresEquivalenceTests: XCTestCase {
             outputs.append(bad.stdout.replacingOccurrences(of: store, with: "STORE"))
         }
         XCTAssertEqual(outputs[1], outputs[0])
+    }
+}
+
+/// What a PostgreSQL store cannot do says why and what to do instead (no server needed).
+final class PostgresRefusalCLITests: XCTestCase {
+    func testDatasetteMetadataRefusesAPostgreSQLStoreSayingWhy() throws {
+        let out = try CLI.run(["datasette-metadata", "--db", "postgresql://me:secret@localhost:1/study"])
+        XCTAssertEqual(out.status, 64)
+        XCTAssertTrue(out.stdout.isEmpty)
+        XCTAssertTrue(out.stderr.contains("postgresql://me:***@localhost:1/study is a PostgreSQL store: Datasette reads SQLite files only"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("`twindex ingest --db study.db FILES`"), out.stderr)
+        XCTAssertFalse(out.stderr.contains("secret"))
     }
 }
