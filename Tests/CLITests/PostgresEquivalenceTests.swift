@@ -92,6 +92,77 @@ final class PostgresEquivalenceTests: XCTestCase {
         try assertSameAnswers(file, url)
     }
 
+    /// `twindex copy` of an SQLite store (the faulty corpus and a follow list) killed by
+    /// SIGKILL in the middle of its tweets and run again gives a PostgreSQL store on which every
+    /// analysis answers as on the source; it refuses a target holding other rows and a copy
+    /// of another source, and a later ingest of the same files skips them (the files ledger
+    /// came across) and numbers its run after the copied ones.
+    func testCopyKilledAndResumedAnswersAsItsSource() throws {
+        let inputs = try faultyCorpus()
+        let file = dir.appendingPathComponent("study.db").path
+        let ingest = try CLI.run(["ingest", "--quiet", "--db", file] + inputs)
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let follows = dir.appendingPathComponent("follows.csv").path
+        try "source,target\nfaulty501,jan_min0\njan_min0,@faulty501\n".write(toFile: follows, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["follows", "--db", file, follows]).status, 0)
+        // Batches of 500 rows: a run, the files, the deletes and the accounts take one commit
+        // each, the tweets seven; killed after the sixth commit, two batches of tweets are in.
+        let killed = try CLI.run(["copy", "--from", file, "--to", url, "--batch", "500"], environment: ["TWINDEX_COPY_KILL_AFTER": "6"])
+        XCTAssertEqual(killed.status, 9, "killed by SIGKILL: \(killed.stderr)")
+        let position = try CLI.run(["sql", "SELECT value FROM twindex_meta WHERE key = 'copy_position'", "--format", "csv", "--db", url])
+        let thousandth = try CLI.run(["sql", "SELECT seq FROM tweets ORDER BY seq LIMIT 1 OFFSET 999", "--format", "csv", "--db", file])
+        XCTAssertEqual(position.stdout.split(whereSeparator: \.isNewline).last.map(String.init),
+                       thousandth.stdout.split(whereSeparator: \.isNewline).last.map { "tweets \($0)" }, "two batches of 500 tweets committed")
+        // Another store's copy into this half-done target is refused.
+        let other = dir.appendingPathComponent("other.db").path
+        XCTAssertEqual(try CLI.run(["ingest", "--quiet", "--db", other, inputs[1]]).status, 0)
+        let refused = try CLI.run(["copy", "--from", other, "--to", url])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("holds a copy of another source"), refused.stderr)
+        let resumed = try CLI.run(["copy", "--json", "--from", file, "--to", url, "--batch", "500"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let summary = resumed.json as? [String: Any]
+        XCTAssertEqual(summary?["resumed"] as? Bool, true)
+        let stats = try CLI.run(["stats", "--json", "--db", file]).json as? [String: Any]
+        XCTAssertEqual((summary?["rows"] as? [String: Any])?["tweets"] as? Int, stats?["tweets"] as? Int)
+        XCTAssertEqual((summary?["rows"] as? [String: Any])?["follows"] as? Int, 2)
+        try assertSameAnswers(file, url)
+        // Run again: nothing to do. Into a store holding rows of its own: refused.
+        let again = try CLI.run(["copy", "--json", "--from", file, "--to", url]).json as? [String: Any]
+        XCTAssertEqual(again?["already_done"] as? Bool, true)
+        guard let busy = try PostgresServer.freshDatabase() else { return }
+        defer { PostgresServer.drop(busy) }
+        XCTAssertEqual(try CLI.run(["ingest", "--quiet", "--db", busy, inputs[1]]).status, 0)
+        let notEmpty = try CLI.run(["copy", "--from", file, "--to", busy])
+        XCTAssertEqual(notEmpty.status, 1)
+        XCTAssertTrue(notEmpty.stderr.contains("is not empty (tweets, users, files, ingest_runs"), notEmpty.stderr)
+        // A later ingest of the same files skips them and adds its run after the copied one.
+        let later = try CLI.run(["ingest", "--json", "--db", url] + inputs).json as? [String: Any]
+        XCTAssertEqual(later?["files_skipped"] as? Int, 2)
+        XCTAssertEqual(later?["tweets_inserted"] as? Int, 0)
+        let runs = { (store: String) in
+            try CLI.run(["sql", "SELECT id FROM ingest_runs ORDER BY id", "--format", "csv", "--db", store]).stdout
+                .split(whereSeparator: \.isNewline).dropFirst().compactMap { Int($0) }
+        }
+        let sourceRuns = try runs(file)
+        XCTAssertFalse(sourceRuns.isEmpty)
+        XCTAssertEqual(try runs(url), sourceRuns + [(sourceRuns.max() ?? 0) + 1], "the source's runs, then this one")
+    }
+
+    /// copy moves SQLite into PostgreSQL only, and says so.
+    func testCopyRefusesOtherDirections() throws {
+        let file = dir.appendingPathComponent("missing.db").path
+        let toFile = try CLI.run(["copy", "--from", file, "--to", dir.appendingPathComponent("b.db").path])
+        XCTAssertEqual(toFile.status, 1)
+        XCTAssertTrue(toFile.stderr.contains("is not a postgresql:// URL: copy moves an SQLite store into PostgreSQL"), toFile.stderr)
+        let fromPG = try CLI.run(["copy", "--from", url, "--to", url])
+        XCTAssertEqual(fromPG.status, 1)
+        XCTAssertTrue(fromPG.stderr.contains("is a PostgreSQL store: copy reads an SQLite store file"), fromPG.stderr)
+        let missing = try CLI.run(["copy", "--from", file, "--to", url])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "no store is made at a missing source")
+    }
+
     /// Every ported analysis's `--json`, and the report page, on the SQLite store `file` and
     /// the PostgreSQL store `url` are the same bytes, but for the store's name.
     private func assertSameAnswers(_ file: String, _ url: String, file source: StaticString = #filePath, line: UInt = #line) throws {
