@@ -30,38 +30,57 @@ enum AccountFacts {
     /// For each wanted key: the spelling seen most recently (profiles by the tweet they came
     /// with, mentions, replies, retweeted and quoted authors by their tweet's time, imported
     /// follow edges before all of them; ties to the larger spelling in code-point order) and
-    /// the most recent user id given with any of them (of equal times, the one read last:
-    /// profiles, mentions, then per tweet its reply, retweet and quote, then follows).
+    /// the most recent user id given with any of them (of equal times, the later kind in the
+    /// order profiles, mentions, replies, retweets, quotes, follows; then the larger id). The
+    /// fold depends on no row order, so the engines may group the rows first.
     ///
-    /// Reads the tweets' table once (replied-to, retweeted and quoted authors together) and
-    /// the mentions through the covering index, not once per kind of name: on a study-sized
-    /// store the three scans took most of `network`'s time (issue 13).
+    /// SQLite reads the tweets' table once (replied-to, retweeted and quoted authors together)
+    /// and the mentions through the covering index, not once per kind of name: on a
+    /// study-sized store the three scans took most of `network`'s time (issue 13). PostgreSQL
+    /// groups them in the server: one row per spelling and id, not one per mention or tweet.
     static func names(in store: Store, for keys: Set<String>) throws -> [String: Name] {
         guard !keys.isEmpty else { return [:] }
         var names = NameFold(keys: keys)
         try store.rows("SELECT screen_name, profile_seen_at, id FROM users WHERE screen_name IS NOT NULL") { r in
-            names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2))
+            names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2), kind: 0)
         }
-        try store.rows("""
-            SELECT m.screen_name, t.created_at, m.user_id FROM mentions m JOIN tweets t \(try store.indexHint(mentionIndex)) ON t.id = m.tweet_id
-            """) { r in
-            names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2))
-        }
-        try store.rows("""
-            SELECT created_at, in_reply_to_screen_name, in_reply_to_user_id, retweeted_screen_name, retweeted_user_id,
-              quoted_screen_name, quoted_user_id FROM tweets
-            WHERE in_reply_to_screen_name IS NOT NULL OR retweeted_screen_name IS NOT NULL OR quoted_screen_name IS NOT NULL
-            """) { r in
-            let at = r.int(0)
-            for column in [1, 3, 5] {
-                names.add(r.string(column), at: at, id: r.isNull(column + 1) ? nil : r.int(column + 1))
+        if store.isPostgres {
+            try store.rows("""
+                SELECT m.screen_name, max(t.created_at), m.user_id FROM mentions m
+                JOIN tweets t ON t.shard_key = m.shard_key AND t.id = m.tweet_id GROUP BY m.screen_name, m.user_id
+                """) { r in
+                names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2), kind: 1)
+            }
+            try store.rows("""
+                SELECT v.name, max(t.created_at), v.id, v.kind FROM tweets t CROSS JOIN LATERAL (VALUES
+                  (t.in_reply_to_screen_name, t.in_reply_to_user_id, 2), (t.retweeted_screen_name, t.retweeted_user_id, 3),
+                  (t.quoted_screen_name, t.quoted_user_id, 4)) AS v (name, id, kind)
+                WHERE v.name IS NOT NULL GROUP BY v.name, v.id, v.kind
+                """) { r in
+                names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2), kind: Int(r.int(3)))
+            }
+        } else {
+            try store.rows("""
+                SELECT m.screen_name, t.created_at, m.user_id FROM mentions m JOIN tweets t \(try store.indexHint(mentionIndex)) ON t.id = m.tweet_id
+                """) { r in
+                names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2), kind: 1)
+            }
+            try store.rows("""
+                SELECT created_at, in_reply_to_screen_name, in_reply_to_user_id, retweeted_screen_name, retweeted_user_id,
+                  quoted_screen_name, quoted_user_id FROM tweets
+                WHERE in_reply_to_screen_name IS NOT NULL OR retweeted_screen_name IS NOT NULL OR quoted_screen_name IS NOT NULL
+                """) { r in
+                let at = r.int(0)
+                for (kind, column) in [(2, 1), (3, 3), (4, 5)] {
+                    names.add(r.string(column), at: at, id: r.isNull(column + 1) ? nil : r.int(column + 1), kind: kind)
+                }
             }
         }
         try store.rows("""
             SELECT source_name, source_id FROM follows WHERE source_name IS NOT NULL
             UNION ALL SELECT target_name, target_id FROM follows WHERE target_name IS NOT NULL
             """) { r in
-            names.add(r.string(0), at: .min + 1, id: r.isNull(1) ? nil : r.int(1))
+            names.add(r.string(0), at: .min + 1, id: r.isNull(1) ? nil : r.int(1), kind: 5)
         }
         var out: [String: Name] = [:]
         for key in keys {
@@ -71,20 +90,20 @@ enum AccountFacts {
     }
 }
 
-/// The latest spelling and user id per wanted key, folded over names in any order but for
-/// ties of user ids (the one added last wins).
+/// The latest spelling and user id per wanted key, folded over names in any order: a spelling
+/// by (time, spelling), an id by (time, kind of name, id).
 private struct NameFold {
     let keys: Set<String>
     var spelling: [String: (at: Int64, name: String)] = [:]
-    var ids: [String: (at: Int64, id: Int64)] = [:]
+    var ids: [String: (at: Int64, kind: Int, id: Int64)] = [:]
 
     init(keys: Set<String>) { self.keys = keys }
 
-    mutating func add(_ name: String?, at: Int64, id: Int64?) {
+    mutating func add(_ name: String?, at: Int64, id: Int64?, kind: Int) {
         guard let name else { return }
         let key = name.lowercased()
         guard keys.contains(key) else { return }
         if let seen = spelling[key], (seen.at, seen.name) >= (at, name) {} else { spelling[key] = (at, name) }
-        if let id, (ids[key]?.at ?? .min) <= at { ids[key] = (at, id) }
+        if let id, ids[key].map({ ($0.at, $0.kind, $0.id) < (at, kind, id) }) ?? true { ids[key] = (at, kind, id) }
     }
 }

@@ -17,8 +17,13 @@ struct DatasetteMetadataCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            // Datasette reads SQLite files only.
-            if StoreLocation.isPostgres(store.path) { throw PostgresError.unsupported(path: store.path) }
+            if StoreLocation.isPostgres(store.path) {
+                throw UsageError("""
+                    datasette-metadata describes an SQLite store, and \(PGConnection.redacted(store.path)) is a PostgreSQL store: \
+                    Datasette reads SQLite files only. Run it on an SQLite store of the corpus (`twindex ingest --db study.db FILES` \
+                    makes one from the same files), or browse the PostgreSQL store with `twindex sql` or psql
+                    """)
+            }
             // Opening checks the file is a store of this version (one with tweets_view).
             _ = try Store.openForReading(path: store.path)
             let name = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent

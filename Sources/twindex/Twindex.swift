@@ -21,7 +21,7 @@ struct Twindex: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, IngestCommand.self, Stats.self, BadLines.self, Show.self,
+            InitCommand.self, IngestCommand.self, CopyCommand.self, Stats.self, BadLines.self, Show.self,
             RatiosCommand.self, ActivityCommand.self, TimelineCommand.self, CompletenessCommand.self,
             HashtagsCommand.self, WordsCommand.self, RepeatsCommand.self, Cooccur.self,
             NetworkCommand.self, UsersCommand.self, FollowsCommand.self,

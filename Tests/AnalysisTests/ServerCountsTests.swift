@@ -75,6 +75,17 @@ final class ServerCountsTests: XCTestCase {
         }
     }
 
+    /// The account network's node names come grouped per spelling and user id: the account
+    /// 618 retweets name (every seventh tweet) costs one row, not one per retweet.
+    func testNetworkNodeNamesAreGroupedInTheServer() throws {
+        for kind in [NetworkKind.retweet, .interaction] {
+            var options = AccountNetwork.Options()
+            options.kind = kind
+            let rows = try rowsReceived("\(kind) network") { try AccountNetwork.network(in: $0, options: options).result }
+            XCTAssertLessThan(rows, 200, "\(kind): 40 accounts, their edges to orig and their names, grouped")
+        }
+    }
+
     func testCooccurrencePairsAreCountedInTheServer() throws {
         for scope in try scopes() {
             var options = Cooccurrence.Options()

@@ -59,22 +59,113 @@ final class PostgresEquivalenceTests: XCTestCase {
     func testEveryPortedAnalysisGivesTheSameJSON() throws {
         let inputs = try faultyCorpus()
         let file = dir.appendingPathComponent("study.db").path
+        // Follow lists (an edge list with a bad line, twarc2 output) go into both stores alike.
+        let edges = dir.appendingPathComponent("edges.csv").path
+        try "source,target\nfaulty501,jan_min0\n501,@Ann\nno comma here\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let twarc = dir.appendingPathComponent("following.jsonl").path
+        try #"{"data":[{"id":"501","username":"Faulty501"},{"id":"13","username":"Carl"}],"__twarc":{"url":"https://api.twitter.com/2/users/502/following"}}"#
+            .write(toFile: twarc, atomically: true, encoding: .utf8)
+        var imports: [String] = []
         for store in [file, url!] {
             let ingest = try CLI.run(["ingest", "--quiet", "--db", store] + inputs)
             XCTAssertEqual(ingest.status, 0, ingest.stderr)
+            let follows = try CLI.run(["follows", "--json", "--db", store, edges, twarc])
+            XCTAssertEqual(follows.status, 0, follows.stderr)
+            imports.append(follows.stdout)
+            let again = try CLI.run(["follows", "--json", "--db", store, edges, twarc]).json as? [String: Any]
+            XCTAssertEqual(again?["files_skipped"] as? Int, 2, "unchanged follow lists are skipped on \(store)")
         }
+        XCTAssertEqual(imports[1], imports[0])
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(imports[0].utf8)) as? [String: Any])?["edges"] as? Int, 4)
         // The faults are there (hand-counted from faultyCorpus): 40 repeated lines (beside the
-        // generator's own repeats), 2 broken
-        // lines, 1 delete notice of a stored tweet (the other suppresses its tweet), 1 notice
-        // (beside the generator's limit notices).
+        // generator's own repeats), 2 broken lines (and the edge list's one), 1 delete notice
+        // of a stored tweet (the other suppresses its tweet), 1 notice (beside the generator's
+        // limit notices).
         let stats = try CLI.run(["stats", "--json", "--db", url]).json as? [String: Any]
         XCTAssertGreaterThanOrEqual(stats?["duplicates"] as? Int ?? 0, 40)
-        XCTAssertEqual(stats?["bad_lines"] as? Int, 2)
+        XCTAssertEqual(stats?["bad_lines"] as? Int, 3, "two broken tweet lines, one follow-list line")
         XCTAssertEqual(stats?["deleted"] as? Int, 2)
         let limits = try inputs.flatMap { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n") }
             .filter { $0.hasPrefix(#"{"limit":"#) }
         XCTAssertEqual(stats?["notices"] as? Int, limits.count, "the generator's limit notices (some repeated) and the fault's")
         XCTAssertTrue(limits.contains(#"{"limit":{"track":12}}"#))
+        try assertSameAnswers(file, url)
+    }
+
+    /// `twindex copy` of an SQLite store (the faulty corpus and a follow list) killed by
+    /// SIGKILL in the middle of its tweets and run again gives a PostgreSQL store on which every
+    /// analysis answers as on the source; it refuses a target holding other rows and a copy
+    /// of another source, and a later ingest of the same files skips them (the files ledger
+    /// came across) and numbers its run after the copied ones.
+    func testCopyKilledAndResumedAnswersAsItsSource() throws {
+        let inputs = try faultyCorpus()
+        let file = dir.appendingPathComponent("study.db").path
+        let ingest = try CLI.run(["ingest", "--quiet", "--db", file] + inputs)
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let follows = dir.appendingPathComponent("follows.csv").path
+        try "source,target\nfaulty501,jan_min0\njan_min0,@faulty501\n".write(toFile: follows, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["follows", "--db", file, follows]).status, 0)
+        // Batches of 500 rows: a run, the files, the deletes and the accounts take one commit
+        // each, the tweets seven; killed after the sixth commit, two batches of tweets are in.
+        let killed = try CLI.run(["copy", "--from", file, "--to", url, "--batch", "500"], environment: ["TWINDEX_COPY_KILL_AFTER": "6"])
+        XCTAssertEqual(killed.status, 9, "killed by SIGKILL: \(killed.stderr)")
+        let position = try CLI.run(["sql", "SELECT value FROM twindex_meta WHERE key = 'copy_position'", "--format", "csv", "--db", url])
+        let thousandth = try CLI.run(["sql", "SELECT seq FROM tweets ORDER BY seq LIMIT 1 OFFSET 999", "--format", "csv", "--db", file])
+        XCTAssertEqual(position.stdout.split(whereSeparator: \.isNewline).last.map(String.init),
+                       thousandth.stdout.split(whereSeparator: \.isNewline).last.map { "tweets \($0)" }, "two batches of 500 tweets committed")
+        // Another store's copy into this half-done target is refused.
+        let other = dir.appendingPathComponent("other.db").path
+        XCTAssertEqual(try CLI.run(["ingest", "--quiet", "--db", other, inputs[1]]).status, 0)
+        let refused = try CLI.run(["copy", "--from", other, "--to", url])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("holds a copy of another source"), refused.stderr)
+        let resumed = try CLI.run(["copy", "--json", "--from", file, "--to", url, "--batch", "500"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let summary = resumed.json as? [String: Any]
+        XCTAssertEqual(summary?["resumed"] as? Bool, true)
+        let stats = try CLI.run(["stats", "--json", "--db", file]).json as? [String: Any]
+        XCTAssertEqual((summary?["rows"] as? [String: Any])?["tweets"] as? Int, stats?["tweets"] as? Int)
+        XCTAssertEqual((summary?["rows"] as? [String: Any])?["follows"] as? Int, 2)
+        try assertSameAnswers(file, url)
+        // Run again: nothing to do. Into a store holding rows of its own: refused.
+        let again = try CLI.run(["copy", "--json", "--from", file, "--to", url]).json as? [String: Any]
+        XCTAssertEqual(again?["already_done"] as? Bool, true)
+        guard let busy = try PostgresServer.freshDatabase() else { return }
+        defer { PostgresServer.drop(busy) }
+        XCTAssertEqual(try CLI.run(["ingest", "--quiet", "--db", busy, inputs[1]]).status, 0)
+        let notEmpty = try CLI.run(["copy", "--from", file, "--to", busy])
+        XCTAssertEqual(notEmpty.status, 1)
+        XCTAssertTrue(notEmpty.stderr.contains("is not empty (tweets, users, files, ingest_runs"), notEmpty.stderr)
+        // A later ingest of the same files skips them and adds its run after the copied one.
+        let later = try CLI.run(["ingest", "--json", "--db", url] + inputs).json as? [String: Any]
+        XCTAssertEqual(later?["files_skipped"] as? Int, 2)
+        XCTAssertEqual(later?["tweets_inserted"] as? Int, 0)
+        let runs = { (store: String) in
+            try CLI.run(["sql", "SELECT id FROM ingest_runs ORDER BY id", "--format", "csv", "--db", store]).stdout
+                .split(whereSeparator: \.isNewline).dropFirst().compactMap { Int($0) }
+        }
+        let sourceRuns = try runs(file)
+        XCTAssertFalse(sourceRuns.isEmpty)
+        XCTAssertEqual(try runs(url), sourceRuns + [(sourceRuns.max() ?? 0) + 1], "the source's runs, then this one")
+    }
+
+    /// copy moves SQLite into PostgreSQL only, and says so.
+    func testCopyRefusesOtherDirections() throws {
+        let file = dir.appendingPathComponent("missing.db").path
+        let toFile = try CLI.run(["copy", "--from", file, "--to", dir.appendingPathComponent("b.db").path])
+        XCTAssertEqual(toFile.status, 1)
+        XCTAssertTrue(toFile.stderr.contains("is not a postgresql:// URL: copy moves an SQLite store into PostgreSQL"), toFile.stderr)
+        let fromPG = try CLI.run(["copy", "--from", url, "--to", url])
+        XCTAssertEqual(fromPG.status, 1)
+        XCTAssertTrue(fromPG.stderr.contains("is a PostgreSQL store: copy reads an SQLite store file"), fromPG.stderr)
+        let missing = try CLI.run(["copy", "--from", file, "--to", url])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "no store is made at a missing source")
+    }
+
+    /// Every ported analysis's `--json`, and the report page, on the SQLite store `file` and
+    /// the PostgreSQL store `url` are the same bytes, but for the store's name.
+    private func assertSameAnswers(_ file: String, _ url: String, file source: StaticString = #filePath, line: UInt = #line) throws {
         let saved = dir.appendingPathComponent("by_account.sql").path
         try """
             -- param: name text
@@ -102,18 +193,18 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertEqual(postgres.status, 0, "\(command) on PostgreSQL: \(postgres.stderr)")
             XCTAssertFalse(sqlite.stdout.isEmpty)
             XCTAssertEqual(postgres.stdout.replacingOccurrences(of: url, with: "STORE"),
-                           sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)")
+                           sqlite.stdout.replacingOccurrences(of: file, with: "STORE"), "\(command)", file: source, line: line)
         }
         // The report: the same page, numbers and figures, but for the store's name.
         var pages: [String] = []
-        for store in [file, url!] {
+        for store in [file, url] {
             let out = dir.appendingPathComponent("report-\(pages.count).html").path
             let report = try CLI.run(["report", "--db", store, "--out", out])
             XCTAssertEqual(report.status, 0, report.stderr)
             pages.append(try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(of: store, with: "STORE"))
         }
         XCTAssertGreaterThan(pages[0].count, 10_000)
-        XCTAssertEqual(pages[1], pages[0], "report")
+        XCTAssertEqual(pages[1], pages[0], "report", file: source, line: line)
     }
 
     /// Stream notices land in PostgreSQL's `notices` as in SQLite's: each with its time,
@@ -142,5 +233,48 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertEqual(rows.count, lines.count - lines.filter { $0.hasPrefix(#"{"id_str""#) }.count)
             XCTAssertEqual(rows.map { $0.hasSuffix(",1") }, rows.map { _ in true }, "every notice belongs to the latest read")
         }
+    }
+
+    /// A NUL character (`\u0000`) in a tweet's text or its author's name makes the line a bad
+    /// line on both engines, its reason naming the field; the tweets beside it are stored
+    /// alike (PostgreSQL's COPY would fail on the NUL).
+    func testNULCharactersAreBadLinesOnBothEngines() throws {
+        let lines = [
+            #"{"id_str":"1","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"fine","user":{"id_str":"7","screen_name":"u7"}}"#,
+            #"{"id_str":"2","created_at":"Mon Jan 07 10:01:00 +0000 2013","text":"nul\u0000here","user":{"id_str":"7","screen_name":"u7"}}"#,
+            #"{"id_str":"3","created_at":"Mon Jan 07 10:02:00 +0000 2013","text":"fine too","user":{"id_str":"8","screen_name":"u8","name":"N\u0000L"}}"#,
+        ]
+        let input = dir.appendingPathComponent("nul.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("nul.db").path
+        var outputs: [String] = []
+        for store in [file, url!] {
+            let ingest = try CLI.run(["ingest", "--json", "--db", store, input])
+            XCTAssertEqual(ingest.status, 0, ingest.stderr)
+            let summary = ingest.json as? [String: Any]
+            XCTAssertEqual(summary?["tweets_inserted"] as? Int, 1, store)
+            XCTAssertEqual(summary?["bad_lines"] as? Int, 2, store)
+            let bad = try CLI.run(["bad-lines", "--json", "--db", store])
+            XCTAssertEqual(bad.status, 0, bad.stderr)
+            let rows = (bad.json as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+            XCTAssertEqual(rows.map { $0["line"] as? Int }, [2, 3])
+            let errors = rows.map { $0["error"] as? String ?? "" }
+            XCTAssertTrue(errors.first?.hasPrefix("field text of tweet 2 contains a NUL character") ?? false, "\(errors)")
+            XCTAssertTrue(errors.last?.hasPrefix("field user.name of tweet 3 contains a NUL character") ?? false, "\(errors)")
+            outputs.append(bad.stdout.replacingOccurrences(of: store, with: "STORE"))
+        }
+        XCTAssertEqual(outputs[1], outputs[0])
+    }
+}
+
+/// What a PostgreSQL store cannot do says why and what to do instead (no server needed).
+final class PostgresRefusalCLITests: XCTestCase {
+    func testDatasetteMetadataRefusesAPostgreSQLStoreSayingWhy() throws {
+        let out = try CLI.run(["datasette-metadata", "--db", "postgresql://me:secret@localhost:1/study"])
+        XCTAssertEqual(out.status, 64)
+        XCTAssertTrue(out.stdout.isEmpty)
+        XCTAssertTrue(out.stderr.contains("postgresql://me:***@localhost:1/study is a PostgreSQL store: Datasette reads SQLite files only"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("`twindex ingest --db study.db FILES`"), out.stderr)
+        XCTAssertFalse(out.stderr.contains("secret"))
     }
 }

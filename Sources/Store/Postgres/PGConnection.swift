@@ -76,7 +76,7 @@ package final class PGConnection {
     }
 
     /// `url` without its password, for messages.
-    static func redacted(_ url: String) -> String {
+    package static func redacted(_ url: String) -> String {
         guard var parts = URLComponents(string: url), parts.password != nil else { return url }
         parts.password = "***"
         return parts.string ?? url

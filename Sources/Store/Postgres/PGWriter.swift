@@ -12,7 +12,8 @@ package final class PGWriter: RunWriter {
     private let batches: PGBatchWriter
     /// The `ingest_runs` id of this run.
     package let runID: Int64
-    private var currentFileID: Int64 = 0
+    /// The `files` id of the input being read.
+    package private(set) var currentFileID: Int64 = 0
     /// The earlier `files` rows of the input being read, and its last tweet's time so far (`FilePlanner`).
     private var earlierReads: [Int64] = []
     private var lastTweetAt: Int64?
