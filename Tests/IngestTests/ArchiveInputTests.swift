@@ -65,6 +65,48 @@ final class ArchiveInputTests: XCTestCase {
         XCTAssertEqual(rows, members.map { [.text($0), .integer(1)] })
     }
 
+    /// Nesting every way the formats allow: a tar whose members are compressed each their
+    /// own way (bzip2, xz, gzip, zstd, none), and that tar compressed whole (xz, bzip2, zstd).
+    /// Packed by Python's tarfile/bz2/lzma/gzip and the `zstd` command; every form gives the
+    /// store of the plain JSONL.
+    func testMembersCompressedEachTheirOwnWayInACompressedTarGiveTheSameStore() throws {
+        let jsonl = try stream(tweets: 900)
+        let zstd = FileManager.default.isExecutableFile(atPath: "/usr/bin/zstd")
+        if !zstd { XCTAssertFalse(ReferenceTools.required, "no zstd command") }
+        let names = try ReferenceTools.runPython("""
+            import bz2, gzip, io, lzma, subprocess, sys, tarfile
+            src, out, zstd = sys.argv[1], sys.argv[2], sys.argv[3] == '1'
+            lines = open(src, 'rb').read().splitlines(keepends=True)
+            packs = [('bz2', bz2.compress), ('xz', lzma.compress), ('gz', lambda d: gzip.compress(d, mtime=0)), ('', None)]
+            if zstd: packs.append(('zst', lambda d: subprocess.run(['/usr/bin/zstd', '-q', '-c'], input=d, capture_output=True, check=True).stdout))
+            names = []
+            with tarfile.open(out + '/mixed.tar', 'w', format=tarfile.GNU_FORMAT) as t:
+                for k, i in enumerate(range(0, len(lines), 100)):
+                    suffix, pack = packs[k % len(packs)]
+                    data = b''.join(lines[i:i + 100])
+                    data = pack(data) if pack else data
+                    name = '2013/01/23/00/%02d.json' % k + ('.' + suffix if suffix else '')
+                    info = tarfile.TarInfo(name); info.size = len(data); info.mtime = 1358899200
+                    t.addfile(info, io.BytesIO(data)); names.append(name)
+            whole = open(out + '/mixed.tar', 'rb').read()
+            open(out + '/mixed.tar.xz', 'wb').write(lzma.compress(whole))
+            open(out + '/mixed.tar.bz2', 'wb').write(bz2.compress(whole))
+            if zstd: subprocess.run(['/usr/bin/zstd', '-q', '-f', out + '/mixed.tar', '-o', out + '/mixed.tar.zst'], check=True)
+            print('\\n'.join(names))
+            """, arguments: [jsonl, dir.path, zstd ? "1" : "0"]).split(separator: "\n").map(String.init)
+        XCTAssertEqual(Set(names.map { URL(fileURLWithPath: $0).pathExtension }), zstd ? ["bz2", "xz", "gz", "json", "zst"] : ["bz2", "xz", "gz", "json"])
+
+        try TestStores.ingest([jsonl], into: store("plain"))
+        let expected = try TestStores.fingerprint(store("plain"), lines: false)
+        for file in ["mixed.tar", "mixed.tar.xz", "mixed.tar.bz2"] + (zstd ? ["mixed.tar.zst"] : []) {
+            let counts = try TestStores.ingest([dir.appendingPathComponent(file).path], into: store(file))
+            XCTAssertEqual(try TestStores.fingerprint(store(file), lines: false), expected, file)
+            XCTAssertEqual(counts.files, names.count, file)
+            let rows = try Store.openForReading(path: store(file)).query("SELECT member, complete FROM files ORDER BY id").rows
+            XCTAssertEqual(rows, names.map { [.text($0), .integer(1)] }, file)
+        }
+    }
+
     /// A target that cannot plan members ahead (no `memberPlans`, as the PostgreSQL writer)
     /// gets them one at a time, each planned after the one before is written: the same store.
     func testATargetThatCannotPlanAheadGetsTheSameStore() throws {
