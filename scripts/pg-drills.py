@@ -3,6 +3,7 @@
 for SQLite.
 
     swift build -c release && TWINDEX_TEST_PG=postgresql://… scripts/pg-drills.py [--trials 10]
+    TWINDEX_TEST_PG=postgresql://…coordinator… scripts/pg-drills.py --citus   # on a Citus cluster
 
 1. Crash: a generated corpus (three files, one gzip) is ingested cleanly once; then, per
    trial, into a fresh database, the ingester is killed with SIGKILL at random moments (1-3
@@ -13,9 +14,11 @@ for SQLite.
 3. Readers while writing: stats and search run in a loop while an ingest writes; each must
    succeed and the tweet count may only grow.
 Prints one line per drill; exits 1 on any failure."""
-import argparse, gzip, hashlib, os, random, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+import argparse, gzip, hashlib, os, random, shutil, signal, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import pgdb  # noqa: E402
 failures = []
 
 
@@ -23,19 +26,18 @@ def sh(args, **kw):
     return subprocess.run(args, capture_output=True, text=True, **kw)
 
 
-def psql():
-    bins = sorted(d for d in os.listdir("/usr/lib/postgresql") if os.path.isdir(f"/usr/lib/postgresql/{d}/bin"))
-    return f"/usr/lib/postgresql/{bins[-1]}/bin/psql"
+CITUS = {"on": False, "binary": None}
 
 
 def database(server, name):
-    """A fresh database `name` on `server`; its URL."""
-    for sql in [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"]:
-        r = sh([psql(), server, "-qc", sql])
+    """A fresh database `name` on `server`; its URL. With --citus, a store distributed over
+    the cluster's workers (`init --distributed`) before any ingest."""
+    url = pgdb.fresh(server, name, citus=CITUS["on"])
+    if CITUS["on"]:
+        r = sh([CITUS["binary"], "init", "--db", url, "--distributed", "--shards", "4"])
         if r.returncode != 0:
-            sys.exit(f"pg-drills: {r.stderr.strip()}")
-    parts = urllib.parse.urlsplit(server)
-    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+            sys.exit(f"pg-drills: init --distributed failed: {r.stderr.strip()}")
+    return url
 
 
 FINGERPRINT = [
@@ -95,7 +97,7 @@ def crash_drill(binary, server, files, clean, trials, rng):
         got = fingerprint(binary, url)
         if got != clean:
             failures.append(f"crash trial {t}: the store differs from one clean run")
-        sh([psql(), server, "-qc", f"DROP DATABASE twindex_drill_{t} WITH (FORCE)"])
+        pgdb.drop(server, f"twindex_drill_{t}", citus=CITUS["on"])
     print(f"crash: {trials} trials, {kills} SIGKILLs mid-ingest, every resumed store equal to one clean run"
           if not any(f.startswith("crash") for f in failures) else "crash: FAILED")
 
@@ -143,7 +145,9 @@ def main():
     ap.add_argument("--tweets", type=int, default=200_000)
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/twindex"))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--citus", action="store_true", help="TWINDEX_TEST_PG is a Citus coordinator: drill distributed stores")
     args = ap.parse_args()
+    CITUS.update(on=args.citus, binary=args.binary)
     server = os.environ.get("TWINDEX_TEST_PG")
     if not server:
         sys.exit("pg-drills: set TWINDEX_TEST_PG (scripts/pg-cluster.sh start DIR prints a URL)")

@@ -4,8 +4,8 @@
 /// author's id by default, the tweet's id with `--distribute-by tweet`; 0 for a tweet without
 /// an author) and its primary key includes it; the entity tables (`hashtags`, `mentions`,
 /// `urls`) carry the tweet's `shard_key`, so each tweet's entities live on its shard and the
-/// joins between them stay on the workers. `users` is sharded by its id, co-located with
-/// tweets by author. The bookkeeping tables (runs, files, bad lines, delete notices, meta)
+/// joins between them stay on the workers. `users` is a reference table (a copy on every
+/// worker). The bookkeeping tables (runs, files, bad lines, delete notices, meta)
 /// are small and stay on the coordinator. Text columns use the "C" collation: they sort by
 /// code point and `lower` folds ASCII only, as in SQLite.
 package enum PGSchema {
@@ -168,9 +168,11 @@ package enum PGSchema {
         """,
     ]
 
-    /// What `init --distributed` runs when the `citus` extension exists: shards the tweets,
-    /// their entities and the users by `shard_key` (users by id), co-located, and copies
-    /// the delete notices to every worker (a reference table, joined with the tweets).
+    /// What `init --distributed` runs when the `citus` extension exists: shards the tweets
+    /// and their entities by `shard_key`, co-located, and copies the accounts and the delete
+    /// notices to every worker (reference tables): the analyses join profiles on `author_id`
+    /// and other accounts' ids, which a sharded `users` lets Citus run only in part (outer
+    /// joins and subqueries by id are refused, as measured on Citus 13.0).
     /// The bookkeeping tables stay on the coordinator. Each call is Citus's documented API.
     static func distribute(shards: Int) -> String {
         """
@@ -179,7 +181,7 @@ package enum PGSchema {
         SELECT create_distributed_table('hashtags', 'shard_key', colocate_with => 'tweets');
         SELECT create_distributed_table('mentions', 'shard_key', colocate_with => 'tweets');
         SELECT create_distributed_table('urls', 'shard_key', colocate_with => 'tweets');
-        SELECT create_distributed_table('users', 'id', colocate_with => 'tweets');
+        SELECT create_reference_table('users');
         SELECT create_reference_table('deleted_tweets');
         """
     }

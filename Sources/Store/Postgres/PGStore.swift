@@ -51,6 +51,11 @@ extension Store {
     /// and migrates the schema, creating it in an empty database.
     static func openPostgres(url: String, forWriting: Bool, distributeBy: String = "author") throws -> Store {
         let connection = try PGConnection(url: url)
+        // On Citus the analyses join entities and tweets on the tweet's id, not the
+        // distribution column: Citus runs those joins only as repartition joins, off by default.
+        if try connection.scalar("SELECT count(*) FROM pg_extension WHERE extname = 'citus'") > 0 {
+            try connection.execute("SET citus.enable_repartition_joins = on")
+        }
         guard forWriting else {
             let version = try PGStore.schemaVersion(connection)
             if version == 0 { throw StoreError.emptyStore(path: url, beingCreated: false) }

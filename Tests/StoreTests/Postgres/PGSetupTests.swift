@@ -27,7 +27,7 @@ final class PGSetupTests: XCTestCase {
             "SELECT create_distributed_table('hashtags', 'shard_key', colocate_with => 'tweets');",
             "SELECT create_distributed_table('mentions', 'shard_key', colocate_with => 'tweets');",
             "SELECT create_distributed_table('urls', 'shard_key', colocate_with => 'tweets');",
-            "SELECT create_distributed_table('users', 'id', colocate_with => 'tweets');",
+            "SELECT create_reference_table('users');",
             "SELECT create_reference_table('deleted_tweets');",
         ])
         let single = PGSetup.statements(distribution: .author, shards: nil)
