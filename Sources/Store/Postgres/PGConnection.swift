@@ -13,6 +13,8 @@ public enum PostgresError: Error, Equatable, CustomStringConvertible {
     case unsupported(path: String)
     /// `--distributed` on a server without the Citus extension.
     case citusMissing(url: String)
+    /// Citus is installed on the server but not in its `shared_preload_libraries`.
+    case citusNotLoaded(url: String)
     /// The store was made with the other distribution column.
     case distributionMismatch(url: String, found: String, asked: String)
 
@@ -30,6 +32,9 @@ public enum PostgresError: Error, Equatable, CustomStringConvertible {
         case .citusMissing(let url):
             return "Citus is not installed on the server of \(PGConnection.redacted(url)) (no citus extension is available): "
                 + "install Citus on every node for --distributed, or leave it out for a single-server store"
+        case .citusNotLoaded(let url):
+            return "Citus is installed on the server of \(PGConnection.redacted(url)) but not loaded: add "
+                + "shared_preload_libraries = 'citus' to postgresql.conf on every node and restart it, for --distributed"
         case .distributionMismatch(let url, let found, let asked):
             return "\(PGConnection.redacted(url)) was made with --distribute-by \(found), not \(asked); "
                 + "a store's distribution column cannot change (copy it into a new database instead)"

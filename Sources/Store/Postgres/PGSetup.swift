@@ -31,13 +31,18 @@ public enum PGSetup {
 
     /// Creates the store at `url` (an empty database, or a store whose distribution column is
     /// `distribution`), distributing its tables over `shards` shards when given. Throws
-    /// `PostgresError.citusMissing` before anything is made when the server has no Citus,
+    /// `PostgresError.citusMissing` (or `.citusNotLoaded`) before anything is made when the server has no Citus,
     /// and `.distributionMismatch` for a store made with the other distribution column.
     public static func run(url: String, distribution: Distribution, shards: Int?) throws {
         let probe = try PGConnection(url: url)
         if shards != nil {
             guard try probe.scalar("SELECT count(*) FROM pg_available_extensions WHERE name = 'citus'") > 0 else {
                 throw PostgresError.citusMissing(url: url)
+            }
+            var preloaded = ""
+            try probe.query("SELECT current_setting('shared_preload_libraries')") { preloaded = $0.string(0) ?? "" }
+            guard preloaded.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "citus" }) else {
+                throw PostgresError.citusNotLoaded(url: url)
             }
             try probe.execute("CREATE EXTENSION IF NOT EXISTS citus")
         }
