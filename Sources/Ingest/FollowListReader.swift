@@ -36,7 +36,7 @@ package enum FollowListReader {
                 let bad = { (error: String) in out.badLines.append(BadLine(line: number, offset: offset, error: error, bytes: Array(bytes))) }
                 if json == nil { json = text.drop { $0.isWhitespace }.first == "{" }
                 if json == true {
-                    switch twarcEdges(text, line: number).flatMap(withoutNUL) {
+                    switch twarcEdges(text, line: number) {
                     case .success(let edges): out.edges += edges
                     case .failure(let f): bad(f.message)
                     }
@@ -55,15 +55,6 @@ package enum FollowListReader {
             return true
         }
         return out
-    }
-
-    /// `edges`, or a failure when a screen name holds a NUL character (PostgreSQL text cannot
-    /// hold one; both engines refuse it alike, as ingest does). An edge list's names need no
-    /// such test: a name with a NUL is no screen name there.
-    static func withoutNUL(_ edges: [FollowEdge]) -> Result<[FollowEdge], DecodeFailure> {
-        let names = edges.flatMap { [$0.sourceName, $0.targetName] }.compactMap { $0 }
-        guard names.contains(where: { $0.utf8.contains(0) }) else { return .success(edges) }
-        return .failure(DecodeFailure(message: "a screen name contains a NUL character (\\u0000), which a store cannot hold"))
     }
 
     /// The edges of one twarc2 line.

@@ -22,18 +22,8 @@ public final class TweetDecoder {
         self.json = json
     }
 
-    /// Decodes one line; the error string says why the line is no tweet and no notice. A tweet
-    /// with a NUL character in a string is a failure naming the field (`NULCharacters`).
+    /// Decodes one line; the error string says why the line is no tweet and no notice.
     public func decode(_ line: UnsafeRawBufferPointer) -> Result<Decoded, DecodeFailure> {
-        let result = decodeFields(line)
-        guard case .success(let decoded) = result, NULCharacters.mayOccur(in: line) else { return result }
-        for t in decoded.tweets {
-            if let field = NULCharacters.field(of: t) { return .failure(NULCharacters.failure(id: t.id, field: field)) }
-        }
-        return result
-    }
-
-    private func decodeFields(_ line: UnsafeRawBufferPointer) -> Result<Decoded, DecodeFailure> {
         if let message = json.parse(line) { return .failure(DecodeFailure(message: "invalid JSON: \(message)")) }
         let root = json.root
         guard json.isObject(root) else {

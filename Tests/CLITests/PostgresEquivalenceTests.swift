@@ -234,37 +234,6 @@ final class PostgresEquivalenceTests: XCTestCase {
             XCTAssertEqual(rows.map { $0.hasSuffix(",1") }, rows.map { _ in true }, "every notice belongs to the latest read")
         }
     }
-
-    /// A NUL character (`\u0000`) in a tweet's text or its author's name makes the line a bad
-    /// line on both engines, its reason naming the field; the tweets beside it are stored
-    /// alike (PostgreSQL's COPY would fail on the NUL).
-    func testNULCharactersAreBadLinesOnBothEngines() throws {
-        let lines = [
-            #"{"id_str":"1","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"fine","user":{"id_str":"7","screen_name":"u7"}}"#,
-            #"{"id_str":"2","created_at":"Mon Jan 07 10:01:00 +0000 2013","text":"nul\u0000here","user":{"id_str":"7","screen_name":"u7"}}"#,
-            #"{"id_str":"3","created_at":"Mon Jan 07 10:02:00 +0000 2013","text":"fine too","user":{"id_str":"8","screen_name":"u8","name":"N\u0000L"}}"#,
-        ]
-        let input = dir.appendingPathComponent("nul.jsonl").path
-        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        let file = dir.appendingPathComponent("nul.db").path
-        var outputs: [String] = []
-        for store in [file, url!] {
-            let ingest = try CLI.run(["ingest", "--json", "--db", store, input])
-            XCTAssertEqual(ingest.status, 0, ingest.stderr)
-            let summary = ingest.json as? [String: Any]
-            XCTAssertEqual(summary?["tweets_inserted"] as? Int, 1, store)
-            XCTAssertEqual(summary?["bad_lines"] as? Int, 2, store)
-            let bad = try CLI.run(["bad-lines", "--json", "--db", store])
-            XCTAssertEqual(bad.status, 0, bad.stderr)
-            let rows = (bad.json as? [String: Any])?["rows"] as? [[String: Any]] ?? []
-            XCTAssertEqual(rows.map { $0["line"] as? Int }, [2, 3])
-            let errors = rows.map { $0["error"] as? String ?? "" }
-            XCTAssertTrue(errors.first?.hasPrefix("field text of tweet 2 contains a NUL character") ?? false, "\(errors)")
-            XCTAssertTrue(errors.last?.hasPrefix("field user.name of tweet 3 contains a NUL character") ?? false, "\(errors)")
-            outputs.append(bad.stdout.replacingOccurrences(of: store, with: "STORE"))
-        }
-        XCTAssertEqual(outputs[1], outputs[0])
-    }
 }
 
 /// What a PostgreSQL store cannot do says why and what to do instead (no server needed).

@@ -132,22 +132,4 @@ final class FieldValidationTests: XCTestCase {
         _ = try IngestPipeline.run(path: url.path, sink: inside)
         XCTAssertEqual(inside.badLines.map(\.line), [2])
     }
-
-    /// A NUL character (`\u0000`) in any stored string is a bad line naming the field: PostgreSQL
-    /// text cannot hold it, and both engines store the same tweets. A backslash followed by
-    /// `u0000` (an escaped backslash) is no NUL, and a NUL in a field twindex does not store
-    /// costs nothing.
-    func testNULCharacterInAStoredStringIsABadLineNamingTheField() {
-        assertBad(#"{"id_str":"11","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"a\u0000b","user":{"id_str":"7"}}"#,
-                  naming: "field text of tweet 11", "NUL character")
-        assertBad(#"{"id_str":"11","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"ok","user":{"id_str":"7","name":"\u0000"}}"#,
-                  naming: "field user.name", "NUL character")
-        assertBad(#"{"id_str":"11","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"ok","user":{"id_str":"7","description":"x\u0000"}}"#,
-                  naming: "field user.description", "PostgreSQL")
-        assertBad(#"{"data":{"id":"12","text":"v2 #a\u0000b","author_id":"7","created_at":"2013-01-07T10:00:00.000Z"}}"#,
-                  naming: "field ", "NUL character")
-        guard case .success(let kept) = decode(#"{"id_str":"11","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"a\\u0000b","user":{"id_str":"7"},"withheld_text":"\u0000"}"#)
-        else { return XCTFail("an escaped backslash before u0000 is no NUL") }
-        XCTAssertEqual(kept.tweets.map(\.text), [#"a\u0000b"#])
-    }
 }

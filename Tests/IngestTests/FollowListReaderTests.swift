@@ -67,16 +67,4 @@ final class FollowListReaderTests: XCTestCase {
         XCTAssertEqual(c.badLines.map(\.line), [4, 6])
         XCTAssertEqual(c.badLines.first?.error, "no __twarc.url naming /2/users/ID/following or /followers")
     }
-    /// A screen name with a NUL character (a raw byte in CSV, `\u0000` in JSON) is a bad line:
-    /// PostgreSQL text cannot hold it, and both engines store the same edges.
-    func testANULInAScreenNameIsABadLine() throws {
-        let csv = try read("n.csv", "source,target\nann,b\u{0}b\nann,carl\n")
-        XCTAssertEqual(csv.edges.map(\.targetName), ["carl"])
-        XCTAssertEqual(csv.badLines.map(\.line), [2])
-        XCTAssertTrue(csv.badLines.first?.error.contains("is neither a screen name nor a user id") ?? false)
-        let twarc = try read("n.jsonl", #"{"data":[{"id":"11","username":"a\u0000"}],"__twarc":{"url":"https://api.twitter.com/2/users/12/following"}}"# + "\n")
-        XCTAssertEqual(twarc.edges.count, 0)
-        XCTAssertEqual(twarc.badLines.map(\.line), [1])
-        XCTAssertTrue(twarc.badLines.first?.error.contains("NUL character") ?? false)
-    }
 }
