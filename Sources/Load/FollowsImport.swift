@@ -26,6 +26,8 @@ public enum FollowsImport {
         public var lines = 0
         /// Inputs that could not be read, with the reason.
         public var problems: [(input: String, message: String)] = []
+        /// Edges whose names' NUL characters became U+FFFD (a PostgreSQL store).
+        public var nulReplacements = NULReplacements()
     }
 
     /// Imports `inputs` (files; a directory stands for its files, sorted) into the store at
@@ -47,7 +49,8 @@ public enum FollowsImport {
             summary.files += 1
             do {
                 let contents = try FollowListReader.read(path: file)
-                try writer.write(edges: contents.edges, badLines: contents.badLines, lines: contents.lines)
+                let replaced = try writer.write(edges: contents.edges, badLines: contents.badLines, lines: contents.lines, place: file)
+                for r in replaced { summary.nulReplacements.add(r) }
                 summary.edges += contents.edges.count
                 summary.badLines += contents.badLines.count
                 summary.lines += contents.lines

@@ -45,6 +45,8 @@ public enum StoreIngest {
         public var stoppedForBadLines: Bool
         /// Wall-clock seconds of the whole run, index building included.
         public var seconds: Double
+        /// Stored tweets whose NUL characters became U+FFFD (a PostgreSQL store; SQLite keeps them).
+        public var nulReplacements = NULReplacements()
         /// Some input could not be read, or the run stopped for bad lines: the run is
         /// recorded as `failed`.
         public var failed: Bool { !problems.isEmpty || stoppedForBadLines }
@@ -77,6 +79,7 @@ public enum StoreIngest {
         progress(.buildingIndexes)
         try writer.finishRun(status: summary.failed ? "failed" : "ok")
         summary.counts = writer.counts
+        summary.nulReplacements = writer.nulReplacements
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

@@ -42,14 +42,23 @@ package final class FollowWriter {
 
     /// Stores the edges and bad lines of the file last planned, replacing what any earlier
     /// import of the same path left (an unfinished one, or the file before it changed: a
-    /// follow list is a snapshot), and marks it complete.
-    package func write(edges: [FollowEdge], badLines: [BadLine], lines: Int) throws {
+    /// follow list is a snapshot), and marks it complete. Returns the edges whose names' NUL
+    /// characters became U+FFFD (a PostgreSQL store; SQLite keeps them), named `place`.
+    package func write(edges: [FollowEdge], badLines: [BadLine], lines: Int, place: String) throws -> [NULReplacement] {
         var counts = IngestCounts()
         counts.lines = lines
         counts.badLines = badLines.count
         switch ledger {
-        case .sqlite(let runs, let files): try writeSQLite(edges: edges, badLines: badLines, counts: counts, runs: runs, files: files)
-        case .postgres(let writer): try writePostgres(edges: edges, badLines: badLines, counts: counts, writer: writer)
+        case .sqlite(let runs, let files):
+            try writeSQLite(edges: edges, badLines: badLines, counts: counts, runs: runs, files: files)
+            return []
+        case .postgres(let writer):
+            try writePostgres(edges: edges, badLines: badLines, counts: counts, writer: writer)
+            return edges.compactMap { e in
+                let fields = [(e.sourceName, "source_name"), (e.targetName, "target_name")]
+                    .filter { $0.0?.utf8.contains(0) == true }.map(\.1)
+                return fields.isEmpty ? nil : NULReplacement(place: place, line: Int64(e.line), fields: fields)
+            }
         }
     }
 

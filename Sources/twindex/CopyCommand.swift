@@ -10,7 +10,7 @@ struct CopyCommand: ParsableCommand {
         discussion: """
             Every table the analyses read goes across row for row: tweets with their hashtags, mentions and URLs, accounts, delete notices, stream notices, follow edges, bad lines and the ledger of runs and files (so a later `twindex ingest --db URL` of the same files skips what was read). Every analysis then gives the same answers on the copy as on the source. The PostgreSQL store keeps no summary tables and builds its full-text column as rows arrive.
 
-            Rows go in transactions of --batch rows, each committed with the position reached: if the copy is stopped (Ctrl-C, kill -9, a lost connection), run the same command again and it goes on from there, storing each row once. The target must be an empty database or store (make it with `twindex init --db URL` first to choose --distribute-by or --distributed), or an unfinished copy of the same source; anything else is refused. The source is locked against ingests while the copy runs; readers go on. A finished copy run again does nothing. Copying a PostgreSQL store into SQLite is not supported: ingest the source files into an SQLite store instead.
+            Rows go in transactions of --batch rows, each committed with the position reached: if the copy is stopped (Ctrl-C, kill -9, a lost connection), run the same command again and it goes on from there, storing each row once. The target must be an empty database or store (make it with `twindex init --db URL` first to choose --distribute-by or --distributed), or an unfinished copy of the same source; anything else is refused. The source is locked against ingests while the copy runs; readers go on. A finished copy run again does nothing. PostgreSQL text cannot hold a NUL character (\\u0000), which SQLite keeps: such a value is copied with U+FFFD in its place, and the copy names each table, row and column on stderr (and in --json). Copying a PostgreSQL store into SQLite is not supported: ingest the source files into an SQLite store instead.
 
             Example:  twindex copy --from study.db --to postgresql://me@localhost/study
             """)
@@ -49,12 +49,14 @@ struct CopyCommand: ParsableCommand {
             }
             bar?.finish()
             let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+            NULNotice.warn(summary.nulReplacements) { "\($0.place) row \($0.line)" }
             if output.json {
                 try Console.json(.object([
                     "from": .string(from), "to": .string(PGConnection.redacted(to)), "resumed": .bool(summary.resumed),
                     "already_done": .bool(summary.alreadyDone), "transactions": .int(summary.batches),
                     "rows": .object(Dictionary(uniqueKeysWithValues: summary.tables.map { ($0.name, JSONValue.int($0.rows)) })),
-                    "seconds": .double(seconds),
+                    "seconds": .double(seconds), "nul_replaced": .int(summary.nulReplacements.count),
+                    "nul_replacements": NULNotice.json(summary.nulReplacements, placeKey: "table", lineKey: "key"),
                 ]))
             } else {
                 let rows = summary.tables.map { "\($0.rows) \($0.name)" }.joined(separator: ", ")

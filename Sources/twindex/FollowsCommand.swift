@@ -29,11 +29,14 @@ struct FollowsCommand: ParsableCommand {
         try reportingErrors {
             let s = try FollowsImport.run(inputs: inputs, into: store.path, force: force)
             for problem in s.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
+            NULNotice.warn(s.nulReplacements) { "\($0.place):\($0.line)" }
             if output.json {
                 try Console.json(.object([
                     "files": .int(s.files), "files_skipped": .int(s.filesSkipped), "lines": .int(s.lines),
                     "edges": .int(s.edges), "bad_lines": .int(s.badLines),
                     "problems": .array(s.problems.map { .object(["input": .string($0.input), "message": .string($0.message)]) }),
+                    "nul_replaced": .int(s.nulReplacements.count),
+                    "nul_replacements": NULNotice.json(s.nulReplacements, placeKey: "input", lineKey: "line"),
                 ]))
             } else {
                 try Console.out("imported \(s.edges) follow edge(s) from \(s.files) file(s) (\(s.filesSkipped) skipped unchanged), \(s.badLines) bad line(s) → \(store.path)")

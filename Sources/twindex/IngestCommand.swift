@@ -3,6 +3,8 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Load
+import Model
+import Store
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +13,7 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             INPUT is a file (.jsonl, .json, .ndjson, each optionally .gz, .bz2, .xz or .zst), an archive (.tar, optionally compressed, or .zip) read member by member without unpacking (--member and --from/--to pick members by path and by the UTC day their path names: YYYY/MM/DD folders, or a date in the name), a directory (its such files, recursively, in path order) or - for standard input. One JSON object per line: Twitter API v1.1 (REST or streaming) or v2 responses; delete notices remove tweets for good; other stream notices are counted. Lines that cannot be read are kept aside (see `twindex bad-lines`) and the run goes on.
 
-            Safe to run every night: a file (or archive member) already ingested and unchanged is skipped, an interrupted run resumes where it stopped, and a tweet seen twice is stored once. Only one ingest may write to a store at a time; readers keep working.
+            Safe to run every night: a file (or archive member) already ingested and unchanged is skipped, an interrupted run resumes where it stopped, and a tweet seen twice is stored once. Only one ingest may write to a store at a time; readers keep working. A PostgreSQL store (--db postgresql://…) cannot hold a NUL character (\\u0000): it keeps U+FFFD instead and the run names each file, line and field (SQLite keeps the NUL).
 
             Example:  twindex ingest --db study.db /data/tweets/
             """)
@@ -73,6 +75,7 @@ struct IngestCommand: ParsableCommand {
             if summary.stoppedForBadLines {
                 Console.err("twindex: stopped: \(c.badLines) bad lines is more than --max-bad-lines \(maxBadLines ?? 0) (see `twindex bad-lines`)")
             }
+            NULNotice.warn(summary.nulReplacements) { "\($0.place):\($0.line)" }
             if output.json {
                 try Console.json(.object([
                     "files": .int(c.files), "files_skipped": .int(c.filesSkipped), "lines": .int(c.lines),
@@ -80,6 +83,8 @@ struct IngestCommand: ParsableCommand {
                     "suppressed": .int(c.suppressed), "deleted": .int(c.deleted), "notices": .int(c.notices),
                     "bad_lines": .int(c.badLines), "seconds": .double((summary.seconds * 1000).rounded() / 1000),
                     "problems": .array(summary.problems.map { .object(["input": .string($0.input), "message": .string($0.message)]) }),
+                    "nul_replaced": .int(summary.nulReplacements.count),
+                    "nul_replacements": NULNotice.json(summary.nulReplacements, placeKey: "input", lineKey: "line"),
                 ]))
             } else {
                 let rate = summary.seconds > 0 ? Int(Double(c.tweetsInserted) / summary.seconds) : 0
@@ -94,3 +99,4 @@ struct IngestCommand: ParsableCommand {
         }
     }
 }
+

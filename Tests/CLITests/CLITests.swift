@@ -47,9 +47,11 @@ final class CLITests: XCTestCase {
         let out = try twindex("ingest", "--db", db, "--json", Self.sample)
         XCTAssertEqual(out.status, 0, out.stderr)
         let json = out.json as? [String: Any] ?? [:]
-        for key in ["files", "files_skipped", "lines", "tweets_inserted", "duplicates", "deleted", "notices", "bad_lines", "seconds"] {
+        for key in ["files", "files_skipped", "lines", "tweets_inserted", "duplicates", "deleted", "notices", "bad_lines", "seconds",
+                    "problems", "nul_replaced", "nul_replacements"] {
             XCTAssertNotNil(json[key], key)
         }
+        XCTAssertEqual(json["nul_replaced"] as? Int, 0, "SQLite keeps NUL characters")
         let t = try truth()
         XCTAssertEqual(json["tweets_inserted"] as? Int, t["tweets"] as? Int)
         XCTAssertEqual(json["duplicates"] as? Int, t["duplicates"] as? Int)

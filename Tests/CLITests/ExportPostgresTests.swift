@@ -14,7 +14,7 @@ final class ExportPostgresTests: XCTestCase {
         let generated = dir.appendingPathComponent("generated.jsonl").path
         try GeneratedCorpus.write(to: generated, tweets: 1500, users: 80, seed: 31)
         let hostile = dir.appendingPathComponent("hostile.jsonl").path
-        // PostgreSQL text cannot hold NUL: the hostile lines go in without theirs.
+        // A PostgreSQL store keeps U+FFFD for a NUL (PostgresNULTests): the hostile lines go in without theirs.
         let lines = ExportCLITests.hostileLines().map { $0.replacingOccurrences(of: "\\u0000", with: "") }
         try (lines.joined(separator: "\n") + "\n").write(toFile: hostile, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("export.db").path

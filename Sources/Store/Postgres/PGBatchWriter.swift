@@ -32,27 +32,33 @@ final class PGBatchWriter {
     }
 
     /// Writes one batch's rows for the file `fileID` (its earlier reads `earlierReads`, its
-    /// last tweet before the batch at `lastTweetAt`) inside the open transaction; returns what
-    /// it stored and the time of the file's last tweet after the batch.
-    func write(_ batch: IngestBatch, fileID: Int64, earlierReads: [Int64],
-               lastTweetAt: Int64?) throws -> (counts: IngestCounts, lastTweetAt: Int64?) {
+    /// last tweet before the batch at `lastTweetAt`, named `place` in replacements) inside the
+    /// open transaction; returns what it stored, the time of the file's last tweet after the
+    /// batch, and the stored tweets whose NUL characters became U+FFFD.
+    func write(_ batch: IngestBatch, fileID: Int64, place: String, earlierReads: [Int64], lastTweetAt: Int64?) throws
+        -> (counts: IngestCounts, lastTweetAt: Int64?, nulReplacements: [NULReplacement]) {
         var c = IngestCounts(of: batch)
         let stored = try newTweets(batch, &c)
         var tweets = PGCopyRows(), hashtags = PGCopyRows(), mentions = PGCopyRows(), urls = PGCopyRows()
+        var replaced: [NULReplacement] = []
         for item in stored {
             let t = item.tweet
+            let fields = NULReplacement.fields(of: t)
+            if !fields.isEmpty { replaced.append(NULReplacement(place: place, line: Int64(item.position.line), fields: fields)) }
             let key = distributeByTweet ? t.id : (t.authorID ?? 0)
             addTweet(item, key: key, fileID: fileID, to: &tweets)
+            // Entities are told apart by what is stored, so two that differ only by NUL and
+            // U+FFFD stay one row.
             var seen = Set<String>()
-            for h in t.hashtags where seen.insert(h.tag).inserted {
+            for h in t.hashtags where seen.insert(NULReplacement.stored(h.tag)).inserted {
                 hashtags.add(key); hashtags.add(t.id); hashtags.add(h.tag); hashtags.add(h.spelling); hashtags.endRow()
             }
             seen.removeAll()
-            for m in t.mentions where seen.insert(Self.asciiLower(m.screenName)).inserted {
+            for m in t.mentions where seen.insert(Self.asciiLower(NULReplacement.stored(m.screenName))).inserted {
                 mentions.add(key); mentions.add(t.id); mentions.add(m.screenName); mentions.add(m.userID); mentions.endRow()
             }
             seen.removeAll()
-            for u in t.urls where seen.insert(u).inserted {
+            for u in t.urls where seen.insert(NULReplacement.stored(u)).inserted {
                 urls.add(key); urls.add(t.id); urls.add(u); urls.endRow()
             }
         }
@@ -84,7 +90,7 @@ final class PGBatchWriter {
         for (notice, previousTweetAt) in zip(batch.notices, placed.placements) {
             try keep(notice, previousTweetAt: previousTweetAt, fileID: fileID, earlierReads: earlierReads)
         }
-        return (c, placed.last)
+        return (c, placed.last, replaced)
     }
 
     /// Stores one notice, or moves the same notice of an earlier read of the input to this

@@ -1,7 +1,8 @@
 import Foundation
 import Model
 
-/// Rows in PostgreSQL's COPY text format: tab-separated, `\N` for NULL, backslash escapes.
+/// Rows in PostgreSQL's COPY text format: tab-separated, `\N` for NULL, backslash escapes;
+/// a NUL character, which `text` cannot hold, is written as U+FFFD (`NULReplacement`).
 struct PGCopyRows {
     private(set) var bytes: [UInt8] = []
     private var first = true
@@ -43,6 +44,7 @@ struct PGCopyRows {
             case 9: bytes += [92, UInt8(ascii: "t")]
             case 10: bytes += [92, UInt8(ascii: "n")]
             case 13: bytes += [92, UInt8(ascii: "r")]
+            case 0: bytes += [0xEF, 0xBF, 0xBD]
             default: bytes.append(b)
             }
         }

@@ -21,6 +21,10 @@ package final class PGWriter: RunWriter {
     private var inTransaction = false
     /// What this run did so far.
     package private(set) var counts = IngestCounts()
+    /// The stored tweets whose NUL characters became U+FFFD, so far.
+    package private(set) var nulReplacements = NULReplacements()
+    /// The input being read, as replacements name it (`path`, `archive:member`, `-`).
+    private var currentInput = "-"
     /// Lines per transaction.
     package var commitLines = 65_536
 
@@ -38,6 +42,7 @@ package final class PGWriter: RunWriter {
 
     package func plan(path: String?, force: Bool) throws -> FilePlan {
         try commit()
+        currentInput = path ?? "-"
         guard let path else { return try counted(insertFile(path: "-", member: nil, size: nil, mtime: nil)) }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value
@@ -47,6 +52,7 @@ package final class PGWriter: RunWriter {
 
     package func plan(path: String?, member: ArchiveMember, force: Bool) throws -> FilePlan {
         try commit()
+        currentInput = "\(path ?? "-"):\(member.name)"
         guard let path else {
             return try counted(insertFile(path: "-", member: member.name, size: member.size, mtime: member.mtimeNanoseconds))
         }
@@ -115,7 +121,8 @@ package final class PGWriter: RunWriter {
             inTransaction = true
         }
         do {
-            let (c, last) = try batches.write(batch, fileID: currentFileID, earlierReads: earlierReads, lastTweetAt: lastTweetAt)
+            let (c, last, replaced) = try batches.write(batch, fileID: currentFileID, place: currentInput,
+                                                        earlierReads: earlierReads, lastTweetAt: lastTweetAt)
             lastTweetAt = last
             try db.command("UPDATE files SET bytes_done = $1, lines_done = $2, last_tweet_at = $3::bigint WHERE id = $4",
                            [.integer(batch.endOffset), .integer(Int64(batch.endLine)), last.map(SQLValue.integer) ?? .null,
@@ -127,6 +134,7 @@ package final class PGWriter: RunWriter {
                   notices = notices + $6, bad_lines = bad_lines + $7 WHERE id = $8
                 """, values.map { .integer(Int64($0)) } + [.integer(runID)])
             counts.addBatch(c)
+            for r in replaced { nulReplacements.add(r) }
             uncommittedLines += max(1, batch.lines)
             if uncommittedLines >= commitLines { try commit() }
         } catch {
@@ -161,13 +169,19 @@ package protocol RunWriter: IngestTarget {
     var counts: IngestCounts { get }
     /// Lines per transaction.
     var commitLines: Int { get set }
+    /// The stored tweets whose NUL characters were replaced (PostgreSQL); none on SQLite,
+    /// which keeps them.
+    var nulReplacements: NULReplacements { get }
     /// Commits what is written so far, with its file position.
     func commit() throws
     /// Brings the indexes up to date and closes the run with its status.
     func finishRun(status: String) throws
 }
 
-extension StoreWriter: RunWriter {}
+extension StoreWriter: RunWriter {
+    /// None: SQLite keeps NUL characters.
+    package var nulReplacements: NULReplacements { NULReplacements() }
+}
 
 /// The writer of the store at `location`: a PostgreSQL URL or an SQLite store's path.
 package func makeRunWriter(_ location: String) throws -> any RunWriter {

@@ -33,6 +33,9 @@ package enum StoreCopy {
         package var alreadyDone = false
         /// Transactions committed by this run.
         package var batches = 0
+        /// The rows this run copied whose NUL characters became U+FFFD: `place` is the table,
+        /// `line` the row's key (a tweet's `seq`, an entity's tweet id), `fields` the columns.
+        package var nulReplacements = NULReplacements()
     }
 
     /// One table's copy: the source query's key column first, then the values in the order of
@@ -121,6 +124,7 @@ package enum StoreCopy {
                 var copier = Copier(db: db, pg: pg, batchRows: max(1, batchRows))
                 try copier.copy(tables(shard: shard), entities: entities(shard: shard), from: position, progress: progress)
                 summary.batches = copier.batches
+                summary.nulReplacements = copier.nulReplacements
                 try finish(db, pg)
             }
             for table in counted { summary.tables.append((table, try pg.scalar("SELECT count(*) FROM \(table)"))) }
@@ -188,6 +192,7 @@ private struct Copier {
     let pg: PGConnection
     let batchRows: Int
     var batches = 0
+    var nulReplacements = NULReplacements()
 
     mutating func copy(_ tables: [StoreCopy.Table], entities: [(name: String, query: String, target: String)],
                        from position: String?, progress: (StoreCopy.Progress) -> Void) throws {
@@ -237,21 +242,23 @@ private struct Copier {
     }
 
     /// Adds the columns from `first` on of the current row of `s` as one COPY row. A text
-    /// with a NUL character (an SQLite store may hold one from before ingest refused them)
-    /// cannot go into PostgreSQL: refused, naming the table and row.
-    private func add(_ s: Statement, from first: Int32, to rows: inout PGCopyRows, table: String, key: Int64) throws {
+    /// with a NUL character (SQLite keeps them) goes in with U+FFFD instead, recorded with the
+    /// table, row key and columns.
+    private mutating func add(_ s: Statement, from first: Int32, to rows: inout PGCopyRows, table: String, key: Int64) throws {
+        var columns: [String] = []
         for i in first..<s.columnCount {
             switch s.value(i) {
             case .null: rows.add(nil as Int64?)
             case .integer(let v): rows.add(v)
             case .real(let v): rows.add(v)
             case .text(let v):
-                if v.utf8.contains(0) { throw StoreCopyError.nulCharacter(table: table, column: s.columnName(i), key: key) }
+                if v.utf8.contains(0) { columns.append(s.columnName(i)) }
                 rows.add(v)
             case .blob(let v): rows.add(bytes: v)
             }
         }
         rows.endRow()
+        if !columns.isEmpty { nulReplacements.add(NULReplacement(place: table, line: key, fields: columns)) }
     }
 }
 
@@ -267,8 +274,6 @@ package enum StoreCopyError: Error, Equatable, CustomStringConvertible {
     case otherCopy(target: String, recorded: String, source: String)
     /// The target's copy position cannot be read.
     case badPosition(String)
-    /// A text holds a NUL character.
-    case nulCharacter(table: String, column: String, key: Int64)
 
     /// One line saying what is wrong and what to do.
     package var description: String {
@@ -283,8 +288,6 @@ package enum StoreCopyError: Error, Equatable, CustomStringConvertible {
             return "\(target) holds a copy of another source, or of this one before it changed (copy of: \(recorded); now: \(source)): drop that database and copy into a new one"
         case .badPosition(let position):
             return "the target's copy position \"\(position)\" cannot be read: drop that database and copy into a new one"
-        case .nulCharacter(let table, let column, let key):
-            return "\(table).\(column) of row \(key) holds a NUL character (\\u0000), which PostgreSQL cannot store (an ingest by an older twindex stored it): delete that row or re-ingest the source files with this twindex, which keeps such lines as bad lines"
         }
     }
 }
