@@ -48,15 +48,16 @@ public enum AccountNetwork {
         var raw: [(Int, Int, Double)] = []
         let scope = options.scope.filter(in: options.timeZone, table: "t")
         if options.kind == .userHashtag {
-            let edges = UserHashtags.edges(moreThan: options.moreThan, scope: options.scope, in: options.timeZone)
+            let edges = UserHashtags.edges(moreThan: options.moreThan, scope: options.scope, in: options.timeZone,
+                                           dialect: store.dialect)
             try store.rows(edges.sql, edges.arguments) { r in
                 let a = nodes.index(.account, r.string(0) ?? ""), h = nodes.index(.hashtag, r.string(1) ?? "")
                 raw.append((a, h, Double(r.int(2))))
                 raw.append((h, a, Double(r.int(2))))
             }
         } else {
-            let edges = AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope,
-                                               mentionJoin: try store.indexHint(AccountFacts.mentionIndex))
+            let edges = try AccountEdges.statement(options.kind, includeRetweets: options.includeRetweets, scope: scope,
+                                                   store: store)
             try store.rows(edges.sql, edges.arguments) { r in
                 raw.append((nodes.index(.account, r.string(0) ?? ""), nodes.index(.account, r.string(1) ?? ""), Double(r.int(2))))
             }

@@ -92,11 +92,11 @@ public enum Accounts {
                 count(in_reply_to_status_id) AS replies, count(retweeted_id) AS retweets
               FROM tweets t WHERE author_id IS NOT NULL AND (\(filter.sql)) GROUP BY author_id),
             tags AS (
-              SELECT t.author_id, count(DISTINCT h.tag) AS n FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+              SELECT t.author_id, count(DISTINCT h.tag) AS n FROM hashtags h JOIN tweets t ON \(store.dialect.sameTweet("h", "t"))
               WHERE \(filter.sql) GROUP BY t.author_id),
             m AS (
               SELECT lower(mm.screen_name) AS name, count(*) AS received, count(DISTINCT t.author_id) AS mentioners
-              FROM mentions mm JOIN tweets t ON t.id = mm.tweet_id LEFT JOIN users au ON au.id = t.author_id
+              FROM mentions mm JOIN tweets t ON \(store.dialect.sameTweet("mm", "t")) LEFT JOIN users au ON au.id = t.author_id
               WHERE t.retweeted_id IS NULL AND lower(mm.screen_name) IS DISTINCT FROM lower(au.screen_name) AND (\(filter.sql))
               GROUP BY 1)
             SELECT u.screen_name, a.author_id, a.tweets, a.first, a.last, a.h, a.m, a.s, a.replies, a.retweets,

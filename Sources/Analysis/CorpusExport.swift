@@ -86,8 +86,8 @@ public enum CorpusExport {
     private static func sql(for table: Table, filter: String, dialect: SQLDialect, everything: Bool) -> String {
         switch table {
         case .tweets:
-            let tags = dialect.joinedText("h.spelling", from: "hashtags h", where: "h.tweet_id = t.id", orderedBy: "h.tag", separator: " ")
-            let links = dialect.joinedText("l.url", from: "urls l", where: "l.tweet_id = t.id", orderedBy: "l.url", separator: " ")
+            let tags = dialect.joinedText("h.spelling", from: "hashtags h", where: dialect.sameTweet("h", "t"), orderedBy: "h.tag", separator: " ")
+            let links = dialect.joinedText("l.url", from: "urls l", where: dialect.sameTweet("l", "t"), orderedBy: "l.url", separator: " ")
             return """
                 SELECT t.id, u.screen_name, t.created_at, t.text, t.in_reply_to_status_id, t.retweeted_id, t.quoted_id,
                   t.longitude, t.latitude, \(tags), \(links), t.in_reply_to_screen_name, t.in_reply_to_user_id, t.lang,
@@ -100,14 +100,14 @@ public enum CorpusExport {
         case .ids:
             return "SELECT t.id FROM tweets t WHERE \(filter) ORDER BY t.id"
         case .hashtags:
-            return "SELECT h.tweet_id, h.tag, h.spelling FROM hashtags h JOIN tweets t ON t.id = h.tweet_id WHERE \(filter) ORDER BY h.tweet_id, h.tag"
+            return "SELECT h.tweet_id, h.tag, h.spelling FROM hashtags h JOIN tweets t ON \(dialect.sameTweet("h", "t")) WHERE \(filter) ORDER BY h.tweet_id, h.tag"
         case .mentions:
             return """
-                SELECT m.tweet_id, m.screen_name, m.user_id FROM mentions m JOIN tweets t ON t.id = m.tweet_id
+                SELECT m.tweet_id, m.screen_name, m.user_id FROM mentions m JOIN tweets t ON \(dialect.sameTweet("m", "t"))
                 WHERE \(filter) ORDER BY m.tweet_id, \(dialect.caseInsensitiveKey("m.screen_name"))
                 """
         case .urls:
-            return "SELECT l.tweet_id, l.url FROM urls l JOIN tweets t ON t.id = l.tweet_id WHERE \(filter) ORDER BY l.tweet_id, l.url"
+            return "SELECT l.tweet_id, l.url FROM urls l JOIN tweets t ON \(dialect.sameTweet("l", "t")) WHERE \(filter) ORDER BY l.tweet_id, l.url"
         case .users:
             let columns = userColumns.map { "u." + $0 }.joined(separator: ", ")
             let inScope = everything ? "" : "WHERE u.id IN (SELECT t.author_id FROM tweets t WHERE \(filter))"

@@ -22,7 +22,7 @@ public enum HashtagTrends {
         // times, as they come (a GROUP BY in SQL sorts them first: slower, BENCHMARKS.md).
         var counts: [Int64: [String: Int64]] = [:]
         try store.rows("""
-            SELECT h.tag, t.created_at FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+            SELECT h.tag, t.created_at FROM hashtags h JOIN tweets t ON \(store.dialect.sameTweet("h", "t"))
             WHERE t.created_at IS NOT NULL AND \(filter.sql)
             """, filter.arguments) { r in
             let start = Timeline.periodStart(buckets.day(of: r.int(1)), period)

@@ -6,15 +6,15 @@ import Store
 /// those in more than N tweets, as in Figuur 3.
 enum UserHashtags {
     /// `SELECT account, tag, weight` with its arguments: the tweets in `scope` (days local in
-    /// `zone`), hashtags in more than `moreThan` of them.
-    static func edges(moreThan: Int, scope: Scope, in zone: TimeZone) -> (sql: String, arguments: [SQLValue]) {
+    /// `zone`), hashtags in more than `moreThan` of them, in the store's `dialect`.
+    static func edges(moreThan: Int, scope: Scope, in zone: TimeZone, dialect: SQLDialect) -> (sql: String, arguments: [SQLValue]) {
         let filter = scope.filter(in: zone, table: "t"), inner = scope.filter(in: zone, table: "t2")
         let frequent = scope.isEverything
             ? "SELECT tag FROM hashtags GROUP BY tag HAVING count(*) > ?"
-            : "SELECT h2.tag FROM hashtags h2 JOIN tweets t2 ON t2.id = h2.tweet_id WHERE \(inner.sql) GROUP BY h2.tag HAVING count(*) > ?"
+            : "SELECT h2.tag FROM hashtags h2 JOIN tweets t2 ON \(dialect.sameTweet("h2", "t2")) WHERE \(inner.sql) GROUP BY h2.tag HAVING count(*) > ?"
         return ("""
             SELECT lower(u.screen_name), h.tag, count(*) FROM hashtags h
-            JOIN tweets t ON t.id = h.tweet_id JOIN users u ON u.id = t.author_id
+            JOIN tweets t ON \(dialect.sameTweet("h", "t")) JOIN users u ON u.id = t.author_id
             WHERE u.screen_name IS NOT NULL AND (\(filter.sql)) AND h.tag IN (\(frequent))
             GROUP BY 1, 2 ORDER BY 1, 2
             """, filter.arguments + (scope.isEverything ? [] : inner.arguments) + [.integer(Int64(moreThan))])
@@ -35,7 +35,7 @@ enum UserHashtags {
         let labels = try HashtagCounts.labels(in: store, for: tags)
         var out: [String: TagFacts] = [:]
         try store.rows("""
-            SELECT h.tag, count(*), count(DISTINCT t.author_id) FROM hashtags h JOIN tweets t ON t.id = h.tweet_id
+            SELECT h.tag, count(*), count(DISTINCT t.author_id) FROM hashtags h JOIN tweets t ON \(store.dialect.sameTweet("h", "t"))
             WHERE \(scope.sql) GROUP BY h.tag
             """, scope.arguments) { r in
             guard let tag = r.string(0), wanted.contains(tag) else { return }

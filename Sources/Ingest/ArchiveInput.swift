@@ -49,26 +49,35 @@ final class ArchiveInput {
         return current
     }
 
-    /// Members compressed on their own and at most this big are read into memory whole and
-    /// inflated from there (`memberSource()`); a day's minute file of the stream grab is a
-    /// few MB, an hour's up to a few hundred (those stream from the archive).
-    static let detachedMemberLimit: Int64 = 16 << 20
+    /// Compressed bytes of members read whole into memory, all of them together
+    /// (`memberSource(budget:)`): a day's minute file of the stream grab is about a MB
+    /// compressed, so several fit; an hour's file can be larger than all of it together, and
+    /// such a member streams from the archive instead. Memory does not grow with member size.
+    static let detachedBytesLimit = 16 << 20
 
     /// The current entry's data, decompressed when the member is compressed itself,
-    /// produced on its own thread. A member compressed on its own and known to be at most
-    /// `detachedMemberLimit` bytes comes `detached`: its compressed bytes are read now, so
-    /// the archive may move on to the next member while this one inflates (several members
-    /// inflate at once, on as many threads). Otherwise call `finish()` on the source before
-    /// `next()`.
-    func memberSource() throws -> (source: ThreadedSource, detached: Bool) {
+    /// produced on its own thread. A member compressed on its own whose size the header
+    /// gives, at most `budget.limit` bytes, comes `detached`: its compressed bytes are read
+    /// now, once `budget` has room for them (`held` bytes, to release when the source is
+    /// finished), so the archive may move on to the next member while this one inflates
+    /// (several members inflate at once, on as many threads). Otherwise (`held` 0) call
+    /// `finish()` on the source before `next()`.
+    func memberSource(budget: ByteBudget? = nil) throws -> (source: ThreadedSource, detached: Bool, held: Int) {
         let member = MemberStream(reader: reader)
-        guard !isSingleStream, Self.isCompressed(try member.peek(6)) else { return (ThreadedSource(inner: member), false) }
-        if let size = current?.size, size <= Self.detachedMemberLimit {
-            let bytes = try member.readAll(expected: Int(size))
-            let raw = MemoryStream(bytes: bytes, contentHash: member.contentHash, rawBytesRead: member.rawBytesRead)
-            return (ThreadedSource(inner: try NestedStream(member: raw)), true)
+        guard !isSingleStream, Self.isCompressed(try member.peek(6)) else { return (ThreadedSource(inner: member), false, 0) }
+        if let budget, let size = current?.size, size <= Int64(budget.limit) {
+            let held = Int(size)
+            budget.acquire(held)
+            do {
+                let bytes = try member.readAll(expected: held)
+                let raw = MemoryStream(bytes: bytes, contentHash: member.contentHash, rawBytesRead: member.rawBytesRead)
+                return (ThreadedSource(inner: try NestedStream(member: raw)), true, held)
+            } catch {
+                budget.release(held)
+                throw error
+            }
         }
-        return (ThreadedSource(inner: try NestedStream(member: member)), false)
+        return (ThreadedSource(inner: try NestedStream(member: member)), false, 0)
     }
 
     /// Whether the first bytes of a file say it goes through libarchive: tar or zip, or
@@ -125,9 +134,10 @@ private final class MemberStream: ByteSource {
         return n
     }
 
-    /// Everything left of the entry (about `expected` bytes), hashed as it is read.
+    /// Everything left of the entry (`expected` bytes, as its header says), hashed as it is
+    /// read; one byte more is room to see the end without growing the buffer.
     func readAll(expected: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
@@ -135,7 +145,8 @@ private final class MemberStream: ByteSource {
             if n == 0 { break }
             count += n
         }
-        return Array(bytes[0..<count])
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }
 

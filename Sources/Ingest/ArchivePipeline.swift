@@ -1,3 +1,4 @@
+import CArchive
 import Foundation
 import Model
 
@@ -11,6 +12,13 @@ import Model
 /// What to do with each member (skip, resume, read) is decided ahead from `MemberPlans`, what
 /// the store knew when the archive was opened; the writer's own plan, made in turn, records
 /// it, and a member whose two plans disagree is not written (see `IngestJob`).
+///
+/// Memory is bounded whatever the members' sizes: at most five members are on their way at
+/// once (three waiting, one being decoded, one being handed on), each with fixed buffers
+/// (`ThreadedSource`, the inflater's state); the compressed bytes of those read whole weigh
+/// at most `ArchiveInput.detachedBytesLimit` together (a bigger member streams from the
+/// archive, alone); and the decoded lines waiting for the writer are at most three batches'
+/// worth (`eventLines`), as for a single file (`IngestPipeline`).
 final class ArchivePipeline {
     /// What the reading thread hands to the writer, in archive order.
     enum Event {
@@ -26,7 +34,10 @@ final class ArchivePipeline {
         case damaged(IngestError)
     }
 
-    private let queue = BoundedQueue<Event>(capacity: 16)
+    /// Decoded lines that may wait for the writer (a batch weighs its lines, any other event 1).
+    static func eventLines(_ options: IngestPipeline.Options) -> Int { 3 * options.batchLines }
+
+    private let queue: BoundedQueue<Event>
     private let done = DispatchSemaphore(value: 0)
     private var waited = false
 
@@ -35,18 +46,22 @@ final class ArchivePipeline {
     /// threads of their own, `ArchiveInput.memberSource()`), one decodes their lines.
     /// `archive` must not be touched by anyone else until `finish()` has returned.
     init(archive: ArchiveInput, members: MemberSelection, plans: MemberPlans, options: IngestPipeline.Options) {
-        let queue = queue, done = done
+        Self.largeBuffersMapped()
+        let queue = BoundedQueue<Event>(capacity: Self.eventLines(options))
+        self.queue = queue
+        let done = done
         // Members on their way from the walking thread to the decoding one: a few, so that
         // as many inflate at once while the one before is decoded and written.
         let work = BoundedQueue<MemberWork>(capacity: 3)
+        let budget = ByteBudget(limit: ArchiveInput.detachedBytesLimit)
         let stop = StopFlag()
         let walker = Thread {
             defer { work.close() }
-            Self.walk(archive, members: members, plans: plans, into: work, stop: stop)
+            Self.walk(archive, members: members, plans: plans, budget: budget, into: work, stop: stop)
         }
         let decoder = Thread {
             defer { queue.close(); done.signal() }
-            Self.decode(work, options: options, into: queue, stop: stop)
+            Self.decode(work, options: options, budget: budget, into: queue, stop: stop)
         }
         for thread in [walker, decoder] {
             thread.stackSize = 1 << 20
@@ -55,6 +70,19 @@ final class ArchivePipeline {
     }
 
     deinit { finish() }
+
+    /// Buffers of a MB and more (the chunk buffers, bzip2's tables of 3.6 MB: made and freed
+    /// for every member, on threads of their own) are mapped from the system and given back
+    /// when freed, for the whole process. By default glibc raises that threshold to the size
+    /// of the largest such block freed, and from then on takes them from its per-thread
+    /// arenas, which keep what they grew: a day's tar then peaked at 365 MB against 155 MB
+    /// for the same stream as one file (BENCHMARKS.md, "Archives").
+    private static func largeBuffersMapped() { _ = mappedOnce }
+    private static let mappedOnce: Void = {
+        #if canImport(Glibc)
+        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        #endif
+    }()
 
     /// The next event; nil after the last.
     func next() -> Event? { queue.pop() }
@@ -72,6 +100,8 @@ final class ArchivePipeline {
         let begin: Event
         var source: ThreadedSource?
         var resume: (offset: Int64, line: Int) = (0, 0)
+        /// Bytes of the budget the member holds until its source is finished.
+        var held = 0
         /// An event instead of the member's lines (it cannot be opened, the archive is damaged).
         var failure: Event?
         /// Signalled once the decoding thread is done with `source`; the walking thread
@@ -82,7 +112,7 @@ final class ArchivePipeline {
 
     /// Walks the archive: plans each selected member and hands it on, with its source.
     private static func walk(_ archive: ArchiveInput, members: MemberSelection, plans: MemberPlans,
-                             into work: BoundedQueue<MemberWork>, stop: StopFlag) {
+                             budget: ByteBudget, into work: BoundedQueue<MemberWork>, stop: StopFlag) {
         var entry = archive.current
         // Members read in this run: a second member of the same name, size and time is
         // planned as the writer would plan it (a skip once the first was read).
@@ -97,7 +127,7 @@ final class ArchivePipeline {
                 if case .read(let offset, let line) = plan {
                     item.resume = (offset, line)
                     do {
-                        (item.source, detached) = try archive.memberSource()
+                        (item.source, detached, item.held) = try archive.memberSource(budget: budget)
                     } catch {
                         item.failure = .unreadable(error as? IngestError ?? .archive("\(error)"))
                     }
@@ -118,12 +148,14 @@ final class ArchivePipeline {
     }
 
     /// Decodes the members handed on, in order, into events for the writer.
-    private static func decode(_ work: BoundedQueue<MemberWork>, options: IngestPipeline.Options,
+    private static func decode(_ work: BoundedQueue<MemberWork>, options: IngestPipeline.Options, budget: ByteBudget,
                                into queue: BoundedQueue<Event>, stop: StopFlag) {
         var listening = true
         while let item = work.pop() {
             defer {
                 item.source?.finish()
+                item.source = nil
+                budget.release(item.held)
                 item.released.signal()
             }
             guard listening else { continue }   // stopping: let the walking thread go
@@ -134,7 +166,7 @@ final class ArchivePipeline {
                 let reader = LineReader(source: source, maxLineBytes: options.maxLineBytes)
                 let error = IngestPipeline.decode(reader: reader, resumeOffset: item.resume.offset, resumeLine: item.resume.line,
                                                   options: options) {
-                    listening = queue.push(.batch($0))
+                    listening = queue.push(.batch($0), weight: max(1, $0.lines))
                     return listening
                 }
                 listening = listening && queue.push(.end(contentHash: reader.contentHash, error: error))

@@ -1,8 +1,14 @@
 import Foundation
 
-/// A blocking queue of bounded capacity between one producer and one consumer thread.
+/// A blocking queue of bounded capacity between one producer and one consumer thread. Each
+/// item weighs something (1 unless said: lines of a batch, bytes of a buffer); the items
+/// waiting weigh at most `capacity` together, except that an item heavier than `capacity`
+/// may wait alone.
 final class BoundedQueue<Element>: @unchecked Sendable {
-    private var items: [Element] = []
+    /// Items from `head` on are waiting; the slots before it were taken (and emptied).
+    private var items: [(item: Element?, weight: Int)] = []
+    private var head = 0
+    private var weight = 0
     private var closed = false
     private var cancelled = false
     private let capacity: Int
@@ -10,13 +16,17 @@ final class BoundedQueue<Element>: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// Blocks while full; returns false when the consumer has cancelled.
-    func push(_ item: Element) -> Bool {
+    /// What the items waiting weigh together.
+    var waitingWeight: Int { condition.withLock { weight } }
+
+    /// Blocks until `item` fits; returns false when the consumer has cancelled.
+    func push(_ item: Element, weight itemWeight: Int = 1) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while items.count >= capacity && !cancelled { condition.wait() }
+        while head < items.count && weight + itemWeight > capacity && !cancelled { condition.wait() }
         if cancelled { return false }
-        items.append(item)
+        items.append((item, itemWeight))
+        weight += itemWeight
         condition.broadcast()
         return true
     }
@@ -25,9 +35,16 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     func pop() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty && !closed { condition.wait() }
-        if items.isEmpty { return nil }
-        let item = items.removeFirst()
+        while head == items.count && !closed { condition.wait() }
+        if head == items.count { return nil }
+        let (item, itemWeight) = items[head]
+        items[head].item = nil
+        head += 1
+        if head == items.count || head >= 64 {
+            items.removeFirst(head)
+            head = 0
+        }
+        weight -= itemWeight
         condition.broadcast()
         return item
     }
@@ -43,6 +60,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         condition.lock()
         cancelled = true
         items.removeAll()
+        head = 0
+        weight = 0
         condition.broadcast()
         condition.unlock()
     }

@@ -41,6 +41,10 @@ public protocol SQLDialect: Sendable {
     /// for no rows.
     func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
                     separator: String) -> String
+    /// The condition joining the entity rows `entity` (hashtags, mentions, urls) to their
+    /// tweet `tweet`: the tweet's id, and on PostgreSQL its `shard_key` too, so that on Citus
+    /// the join stays on each shard (entities are co-located with their tweet).
+    func sameTweet(_ entity: String, _ tweet: String) -> String
 }
 
 /// SQLite's fragments.
@@ -59,6 +63,8 @@ struct SQLiteDialect: SQLDialect {
                     separator: String) -> String {
         "(SELECT group_concat(v, '\(separator)') FROM (SELECT \(column) AS v FROM \(table) WHERE \(condition) ORDER BY \(order)))"
     }
+
+    func sameTweet(_ entity: String, _ tweet: String) -> String { "\(tweet).id = \(entity).tweet_id" }
 }
 
 /// PostgreSQL's fragments. Text compares in the "C" collation, where `lower` folds ASCII
@@ -75,6 +81,10 @@ struct PostgresDialect: SQLDialect {
     func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
                     separator: String) -> String {
         "(SELECT string_agg(\(column), '\(separator)' ORDER BY \(order)) FROM \(table) WHERE \(condition))"
+    }
+
+    func sameTweet(_ entity: String, _ tweet: String) -> String {
+        "\(tweet).shard_key = \(entity).shard_key AND \(tweet).id = \(entity).tweet_id"
     }
 
     /// `sql` with its `?` placeholders numbered `$1`, `$2`, … (not inside quotes or comments).

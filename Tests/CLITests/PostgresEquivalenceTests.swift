@@ -3,25 +3,34 @@ import TestSupport
 import XCTest
 
 /// The same input ingested into SQLite and into PostgreSQL gives the same JSON from every
-/// analysis ported, byte for byte (skipped without a test server, see PostgresServer).
+/// analysis ported, byte for byte (skipped without a test server, see PostgresServer), on
+/// one server and on a Citus cluster.
 final class PostgresEquivalenceTests: XCTestCase {
     private var dir: URL!
-    private var url: String!
+    private var url: String?
+    private var citus: String?
 
     override func setUpWithError() throws {
-        guard let url = try PostgresServer.freshDatabase() else { throw XCTSkip(PostgresServer.skipReason) }
-        self.url = url
         dir = try SharedPaths.temporaryDirectory()
     }
 
     override func tearDownWithError() throws {
         if let url { PostgresServer.drop(url) }
+        if let citus { PostgresServer.dropCitus(citus) }
         if let dir { try? FileManager.default.removeItem(at: dir) }
+    }
+
+    /// A fresh database on the test server; skips the test without one.
+    private func database() throws -> String {
+        guard let made = try PostgresServer.freshDatabase() else { throw XCTSkip(PostgresServer.skipReason) }
+        url = made
+        return made
     }
 
     /// A generated corpus with the faults an ingest meets: repeated lines, a broken line, a
     /// delete notice after its tweet and one before, other notices, a mention in two cases,
-    /// a repeated hashtag, text with tabs, backslashes and accents, a tweet without author.
+    /// a repeated hashtag, text with tabs, backslashes and accents, a tweet without author,
+    /// a retweet and a quote naming their tweet's author by the stored tweet only.
     private func faultyCorpus() throws -> [String] {
         let main = dir.appendingPathComponent("main.jsonl").path
         try GeneratedCorpus.write(to: main, tweets: 3000, users: 120, seed: 11)
@@ -38,6 +47,10 @@ final class PostgresEquivalenceTests: XCTestCase {
             #"{"delete":{"status":{"id_str":"9000002","user_id_str":"0"}}}"#,
             #"{"delete":{"status":{"id_str":"9000003","user_id_str":"502"}}}"#,
             tweet(9_000_003, user: 502, text: "deleted before it came"),
+            // v2 retweet and quote of a stored tweet whose author the line does not include:
+            // the networks find the author through the stored tweet (on Citus, another shard).
+            #"{"data":{"id":"9000005","text":"RT #x","author_id":"503","created_at":"2013-03-31T00:55:00.000Z","referenced_tweets":[{"type":"retweeted","id":"9000001"}]},"includes":{"users":[{"id":"503","username":"Faulty503"}]}}"#,
+            #"{"data":{"id":"9000006","text":"quoting","author_id":"504","created_at":"2013-03-31T00:56:00.000Z","referenced_tweets":[{"type":"quoted","id":"9000001"}]},"includes":{"users":[{"id":"504","username":"Faulty504"}]}}"#,
             #"{"limit":{"track":12}}"#,
             #"{"id_str":"9000004","text":"#,
             "not json at all",
@@ -57,6 +70,7 @@ final class PostgresEquivalenceTests: XCTestCase {
     ]
 
     func testEveryPortedAnalysisGivesTheSameJSON() throws {
+        let url = try database()
         let inputs = try faultyCorpus()
         let file = dir.appendingPathComponent("study.db").path
         // Follow lists (an edge list with a bad line, twarc2 output) go into both stores alike.
@@ -66,7 +80,7 @@ final class PostgresEquivalenceTests: XCTestCase {
         try #"{"data":[{"id":"501","username":"Faulty501"},{"id":"13","username":"Carl"}],"__twarc":{"url":"https://api.twitter.com/2/users/502/following"}}"#
             .write(toFile: twarc, atomically: true, encoding: .utf8)
         var imports: [String] = []
-        for store in [file, url!] {
+        for store in [file, url] {
             let ingest = try CLI.run(["ingest", "--quiet", "--db", store] + inputs)
             XCTAssertEqual(ingest.status, 0, ingest.stderr)
             let follows = try CLI.run(["follows", "--json", "--db", store, edges, twarc])
@@ -92,12 +106,40 @@ final class PostgresEquivalenceTests: XCTestCase {
         try assertSameAnswers(file, url)
     }
 
+    /// On a Citus cluster (`TWINDEX_TEST_CITUS`, skipped without one), the faulty corpus in
+    /// a store distributed by author and in one distributed by tweet (`init --distributed`)
+    /// answers every analysis as the SQLite store does, byte for byte: the networks that
+    /// look a retweeted or quoted tweet up by id (on another shard), `users`, the
+    /// user–hashtag network and `export tweets` included.
+    func testEveryAnalysisOnCitusGivesTheSameJSONForEitherDistribution() throws {
+        guard PostgresServer.citusURL != nil else { throw XCTSkip(PostgresServer.citusSkipReason) }
+        let inputs = try faultyCorpus()
+        let file = dir.appendingPathComponent("study.db").path
+        let edges = dir.appendingPathComponent("edges.csv").path
+        try "source,target\nfaulty501,jan_min0\n501,@Ann\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["ingest", "--quiet", "--db", file] + inputs).status, 0)
+        XCTAssertEqual(try CLI.run(["follows", "--db", file, edges]).status, 0)
+        for distribution in ["author", "tweet"] {
+            guard let store = try PostgresServer.freshCitusDatabase() else { throw XCTSkip(PostgresServer.citusSkipReason) }
+            citus = store
+            let made = try CLI.run(["init", "--db", store, "--distributed", "--distribute-by", distribution, "--shards", "4"])
+            XCTAssertEqual(made.status, 0, made.stderr)
+            let ingest = try CLI.run(["ingest", "--quiet", "--db", store] + inputs)
+            XCTAssertEqual(ingest.status, 0, ingest.stderr)
+            XCTAssertEqual(try CLI.run(["follows", "--db", store, edges]).status, 0)
+            try assertSameAnswers(file, store)
+            PostgresServer.dropCitus(store)
+            citus = nil
+        }
+    }
+
     /// `twindex copy` of an SQLite store (the faulty corpus and a follow list) killed by
     /// SIGKILL in the middle of its tweets and run again gives a PostgreSQL store on which every
     /// analysis answers as on the source; it refuses a target holding other rows and a copy
     /// of another source, and a later ingest of the same files skips them (the files ledger
     /// came across) and numbers its run after the copied ones.
     func testCopyKilledAndResumedAnswersAsItsSource() throws {
+        let url = try database()
         let inputs = try faultyCorpus()
         let file = dir.appendingPathComponent("study.db").path
         let ingest = try CLI.run(["ingest", "--quiet", "--db", file] + inputs)
@@ -151,6 +193,7 @@ final class PostgresEquivalenceTests: XCTestCase {
 
     /// copy moves SQLite into PostgreSQL only, and says so.
     func testCopyRefusesOtherDirections() throws {
+        let url = try database()
         let file = dir.appendingPathComponent("missing.db").path
         let toFile = try CLI.run(["copy", "--from", file, "--to", dir.appendingPathComponent("b.db").path])
         XCTAssertEqual(toFile.status, 1)
@@ -211,6 +254,7 @@ final class PostgresEquivalenceTests: XCTestCase {
     /// track, place and the last tweet before it, and kept once over a `--force` rerun and
     /// an interrupted-free resume of a grown file.
     func testNoticesAreKeptAsInTheSQLiteStore() throws {
+        let url = try database()
         let tweet = { (id: Int, time: String) in
             #"{"id_str":"\#(id)","created_at":"Mon Jan 07 \#(time) +0000 2013","text":"t","user":{"id_str":"7","screen_name":"u7"}}"#
         }
@@ -221,7 +265,7 @@ final class PostgresEquivalenceTests: XCTestCase {
         let query = #"SELECT line, "offset", kind, timestamp_ms, track, previous_tweet_at, CASE WHEN file_id = (SELECT max(id) FROM files) THEN 1 ELSE 0 END AS latest FROM notices ORDER BY "offset""#
         for (lines, force) in [(first, false), (first, true), (first + [tweet(3, "12:00:00"), #"{"limit":{"track":2}}"#], false)] {
             try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-            for store in [file, url!] {
+            for store in [file, url] {
                 let ingest = try CLI.run(["ingest", "--quiet", "--db", store, input.path] + (force ? ["--force"] : []))
                 XCTAssertEqual(ingest.status, 0, ingest.stderr)
             }
