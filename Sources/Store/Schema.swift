@@ -301,5 +301,18 @@ package enum Schema {
         """
         CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang);
         """,
+        // The author days 64 UTC days to a row (AuthorSpans.swift): the timeline's active-user
+        // pass reads one row per author and 64 days instead of one per day. The rows of
+        // author_days move here, and it is dropped, in Swift (Summaries.moveAuthorDays) in the
+        // same transaction.
+        """
+        CREATE TABLE author_spans (                -- which quarters of which UTC days an author tweeted in
+            author_id INTEGER NOT NULL,
+            span INTEGER NOT NULL,                 -- floor(day / 64), day = floor(created_at / 86400)
+            days INTEGER NOT NULL,                 -- bit i: day 64 * span + i has tweets
+            quarters BLOB NOT NULL,                -- per set bit of days, in order: 12 bytes, the day's 96 quarter bits (little-endian)
+            PRIMARY KEY (author_id, span)
+        ) WITHOUT ROWID;
+        """,
     ]
 }
