@@ -14,8 +14,6 @@ package enum Schema {
               has_urls, starts_with_at, located, longitude, latitude, retweeted_id, in_reply_to_status_id)
             """),
         ("tweets_author", "CREATE INDEX IF NOT EXISTS tweets_author ON tweets(author_id, created_at)"),
-        // Tweet id → author without touching the table (the co-occurrence pass joins on it).
-        ("tweets_id_author", "CREATE INDEX IF NOT EXISTS tweets_id_author ON tweets(id, author_id)"),
         ("users_screen_name", "CREATE INDEX IF NOT EXISTS users_screen_name ON users(screen_name COLLATE NOCASE)"),
         ("hashtags_tag", "CREATE INDEX IF NOT EXISTS hashtags_tag ON hashtags(tag, spelling)"),
         ("mentions_screen_name", "CREATE INDEX IF NOT EXISTS mentions_screen_name ON mentions(screen_name)"),
@@ -23,8 +21,9 @@ package enum Schema {
         ("hashtags_tweet_seq", "CREATE INDEX IF NOT EXISTS hashtags_tweet_seq ON hashtags(tweet_seq)"),
         ("mentions_tweet_seq", "CREATE INDEX IF NOT EXISTS mentions_tweet_seq ON mentions(tweet_seq)"),
         ("urls_tweet_seq", "CREATE INDEX IF NOT EXISTS urls_tweet_seq ON urls(tweet_seq)"),
-        // A mention's tweet → its author, time, retweet mark and language without touching the
-        // table: the account networks and their names join every mention on it (issue 13).
+        // A tweet id → its author, time, retweet mark and language without touching the table:
+        // the account networks and their names join every mention on it (issue 13), the scoped
+        // hashtag and co-occurrence passes every hashtag.
         ("tweets_id_network", "CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang)"),
     ]
 
@@ -313,6 +312,11 @@ package enum Schema {
             quarters BLOB NOT NULL,                -- per set bit of days, in order: 12 bytes, the day's 96 quarter bits (little-endian)
             PRIMARY KEY (author_id, span)
         ) WITHOUT ROWID;
+        """,
+        // tweets(id, author_id) is a prefix of tweets_id_network, which serves its joins: one
+        // random-order index fewer for every append (Benchmarks/NOTES.md, issue 18).
+        """
+        DROP INDEX IF EXISTS tweets_id_author;
         """,
     ]
 }

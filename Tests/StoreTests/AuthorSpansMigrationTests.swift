@@ -4,9 +4,9 @@ import TestSupport
 import XCTest
 @testable import Store
 
-/// The migration to `author_spans` (64 UTC days to a row), run on a store version 8 wrote
-/// (v8.db, with its one-row-per-day `author_days`): the days move over unchanged, the old table
-/// goes, the summaries stay current, and later runs (new tweets, deletes) keep the rows equal to
+/// The migrations to `author_spans` (64 UTC days to a row) and without `tweets_id_author`, run
+/// on a store version 8 wrote (v8.db, with its one-row-per-day `author_days`): the days move
+/// over unchanged, the old table and index go, the summaries stay current, and later runs (new tweets, deletes) keep the rows equal to
 /// the tweets. The expected days are computed here from the tweets.
 final class AuthorSpansMigrationTests: XCTestCase {
     private var dir: URL!
@@ -30,6 +30,9 @@ final class AuthorSpansMigrationTests: XCTestCase {
         let store = try Store.openForWriting(path: path)
         XCTAssertEqual(try store.schemaVersion(), Schema.migrations.count)
         XCTAssertEqual(try store.query("SELECT count(*) FROM sqlite_master WHERE name = 'author_days'").rows, [[.integer(0)]])
+        XCTAssertEqual(try store.query("""
+            SELECT name FROM sqlite_master WHERE name IN ('tweets_id_author', 'tweets_id_network')
+            """).rows, [[.text("tweets_id_network")]], "the id-and-author index is dropped: tweets_id_network covers it")
         XCTAssertTrue(try store.summariesAreCurrent(), "the move keeps the summaries current: no ingest needed")
         let want = try AuthorDaysOracle.fromTweets(store)
         XCTAssertEqual(Int64(want.count), oldDays)
