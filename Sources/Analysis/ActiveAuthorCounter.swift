@@ -1,7 +1,7 @@
 import Model
 
-/// Counts distinct (author, local period) pairs from the rows of the `author_days` summary,
-/// read author by author in day order: each row says in which of the 96 quarter hours of a
+/// Counts distinct (author, local period) pairs from the days of the `author_spans` summary,
+/// read author by author in day order: each day says in which of the 96 quarter hours of a
 /// UTC day the author tweeted (`early`: quarters 0–47, `late`: 48–95).
 ///
 /// A UTC day that lies in one stretch of constant offset and inside the bounds falls on at
@@ -27,7 +27,7 @@ struct ActiveAuthorCounter {
         stretch = buckets.stretch(containing: firstEpoch)
     }
 
-    /// Adds one `author_days` row.
+    /// Adds one author day.
     mutating func add(author: Int64, utcDay: Int64, early: Int64, late: Int64) {
         let dayStart = utcDay * 86400, dayEnd = dayStart + 86400
         if dayStart < stretch.start || dayStart >= stretch.end { stretch = buckets.stretch(containing: dayStart) }

@@ -135,7 +135,7 @@ public enum Cooccurrence {
         let filter = options.scope.filter(in: options.timeZone, table: "t")
         try store.rows("""
             SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h
-            JOIN tweets t \(try store.indexHint("tweets_id_author")) ON \(store.dialect.sameTweet("h", "t"))
+            JOIN tweets t \(try store.indexHint("tweets_id_network")) ON \(store.dialect.sameTweet("h", "t"))
             WHERE \(filter.sql)
             ORDER BY h.tweet_id
             """, filter.arguments) { r in

@@ -3,7 +3,7 @@ import Model
 import Store
 
 /// The analyses' counts read from the store's summary tables (`Summaries` in the Store
-/// module) instead of every tweet: per 15-minute UTC bucket, per author and UTC day, per tag.
+/// module) instead of every tweet: per 15-minute UTC bucket, per author and UTC day (64 days to a row), per tag.
 /// Callers use these only when `Store.summariesAreCurrent()` and the scope allows (days only
 /// for the per-quarter counts, the whole store for the tag counts); the answers are the
 /// same as counting the tweets (SummaryTests compares both).
@@ -30,6 +30,10 @@ enum Summarized {
     /// `Timeline.directCounts` from the summaries.
     static func timeline(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
                          lower: Int64, upper: Int64) throws -> (rows: [Int64: TimelineResult.Row], active: [Int64: Int64]) {
+        // Active users on a second connection while this one sums the quarters (both cores busy).
+        let active = try SecondReader(store: store) { second in
+            try activeUsers(in: second, buckets: buckets, period: period, lower: lower, upper: upper)
+        }
         var rows: [Int64: TimelineResult.Row] = [:]
         var key = Int64.min
         var row = TimelineResult.Row(date: "")
@@ -43,7 +47,7 @@ enum Summarized {
             row.add(tweets: r.int(1), counts: r, from: 2)
         }
         if key != .min { rows[key] = row }
-        return (rows, try activeUsers(in: store, buckets: buckets, period: period, lower: lower, upper: upper))
+        return (rows, try active.result())
     }
 
     /// Distinct (author, period) pairs from the quarters each author tweeted in, author by
@@ -51,54 +55,27 @@ enum Summarized {
     /// over the store's periods.
     private static func activeUsers(in store: Store, buckets: CalendarBuckets, period: TimelineResult.Period,
                                     lower: Int64, upper: Int64) throws -> [Int64: Int64] {
-        var span: (first: Int64, last: Int64)?
+        var bounds: (first: Int64, last: Int64)?
         try store.rows("SELECT (SELECT min(quarter) FROM tweet_quarters), (SELECT max(quarter) FROM tweet_quarters)") { r in
-            if !r.isNull(0) { span = (r.int(0) * 900, r.int(1) * 900) }
+            if !r.isNull(0) { bounds = (r.int(0) * 900, r.int(1) * 900) }
         }
-        guard let span else { return [:] }
+        guard let bounds else { return [:] }
         // Periods are numbered by their first day; one slot per day covers every period kind.
-        let base = Timeline.periodStart(buckets.day(of: span.first), period)
-        let counter = ActiveAuthorCounter(buckets: buckets, period: period, lower: lower, upper: upper, base: base,
-                                          lastDay: buckets.day(of: span.last), firstEpoch: span.first)
-        var counts: [Int64]
-        if let split = try medianAuthor(in: store) {
-            // Two halves of the authors, one on a second connection: the authors are disjoint,
-            // so their counts add up exactly.
-            let upperHalf = try SecondReader(store: store) { second in
-                try countActive(in: second, authors: (split, nil), counter: counter)
+        let base = Timeline.periodStart(buckets.day(of: bounds.first), period)
+        var counter = ActiveAuthorCounter(buckets: buckets, period: period, lower: lower, upper: upper, base: base,
+                                          lastDay: buckets.day(of: bounds.last), firstEpoch: bounds.first)
+        try store.rows("SELECT author_id, span, days, quarters FROM author_spans ORDER BY author_id, span") { r in
+            let author = r.int(0)
+            r.bytes(3).withUnsafeBytes { quarters in
+                AuthorSpans.forEachDay(span: r.int(1), days: r.int(2), quarters: quarters) { day, q in
+                    counter.add(author: author, utcDay: day, early: q.early, late: q.late)
+                }
             }
-            counts = try countActive(in: store, authors: (nil, split), counter: counter)
-            for (i, n) in try upperHalf.result().enumerated() { counts[i] += n }
-        } else {
-            counts = try countActive(in: store, authors: (nil, nil), counter: counter)
         }
+        let counts = counter.counts
         var active: [Int64: Int64] = [:]
         for (i, n) in counts.enumerated() where n > 0 { active[base + Int64(i)] = n }
         return active
-    }
-
-    /// An account id that splits the authors of `author_days` into two halves of about equal
-    /// size (by the accounts in `users`), or nil when there are too few to split.
-    private static func medianAuthor(in store: Store) throws -> Int64? {
-        var median: Int64?
-        try store.rows("SELECT id FROM users ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM users)") { r in
-            median = r.int(0)
-        }
-        return median
-    }
-
-    /// The counts of `counter` (a fresh one) over the `author_days` rows with
-    /// `authors.from <= author_id < authors.below` (nil: unbounded).
-    private static func countActive(in store: Store, authors: (from: Int64?, below: Int64?),
-                                    counter: ActiveAuthorCounter) throws -> [Int64] {
-        var counter = counter
-        try store.rows("""
-            SELECT author_id, day, early, late FROM author_days WHERE author_id >= ? AND author_id < ?
-            ORDER BY author_id, day
-            """, [.integer(authors.from ?? .min), .integer(authors.below ?? .max)]) { r in
-            counter.add(author: r.int(0), utcDay: r.int(1), early: r.int(2), late: r.int(3))
-        }
-        return counter.counts
     }
 
     /// The tweets per local weekday and hour (`Activity.compute`'s matrix) and their total.

@@ -14,8 +14,6 @@ package enum Schema {
               has_urls, starts_with_at, located, longitude, latitude, retweeted_id, in_reply_to_status_id)
             """),
         ("tweets_author", "CREATE INDEX IF NOT EXISTS tweets_author ON tweets(author_id, created_at)"),
-        // Tweet id → author without touching the table (the co-occurrence pass joins on it).
-        ("tweets_id_author", "CREATE INDEX IF NOT EXISTS tweets_id_author ON tweets(id, author_id)"),
         ("users_screen_name", "CREATE INDEX IF NOT EXISTS users_screen_name ON users(screen_name COLLATE NOCASE)"),
         ("hashtags_tag", "CREATE INDEX IF NOT EXISTS hashtags_tag ON hashtags(tag, spelling)"),
         ("mentions_screen_name", "CREATE INDEX IF NOT EXISTS mentions_screen_name ON mentions(screen_name)"),
@@ -23,8 +21,9 @@ package enum Schema {
         ("hashtags_tweet_seq", "CREATE INDEX IF NOT EXISTS hashtags_tweet_seq ON hashtags(tweet_seq)"),
         ("mentions_tweet_seq", "CREATE INDEX IF NOT EXISTS mentions_tweet_seq ON mentions(tweet_seq)"),
         ("urls_tweet_seq", "CREATE INDEX IF NOT EXISTS urls_tweet_seq ON urls(tweet_seq)"),
-        // A mention's tweet → its author, time, retweet mark and language without touching the
-        // table: the account networks and their names join every mention on it (issue 13).
+        // A tweet id → its author, time, retweet mark and language without touching the table:
+        // the account networks and their names join every mention on it (issue 13), the scoped
+        // hashtag and co-occurrence passes every hashtag.
         ("tweets_id_network", "CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang)"),
     ]
 
@@ -300,6 +299,24 @@ package enum Schema {
         // made before it; a load into an empty store drops it and builds it at the end.
         """
         CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang);
+        """,
+        // The author days 64 UTC days to a row (AuthorSpans.swift): the timeline's active-user
+        // pass reads one row per author and 64 days instead of one per day. The rows of
+        // author_days move here, and it is dropped, in Swift (Summaries.moveAuthorDays) in the
+        // same transaction.
+        """
+        CREATE TABLE author_spans (                -- which quarters of which UTC days an author tweeted in
+            author_id INTEGER NOT NULL,
+            span INTEGER NOT NULL,                 -- floor(day / 64), day = floor(created_at / 86400)
+            days INTEGER NOT NULL,                 -- bit i: day 64 * span + i has tweets
+            quarters BLOB NOT NULL,                -- per set bit of days, in order: 12 bytes, the day's 96 quarter bits (little-endian)
+            PRIMARY KEY (author_id, span)
+        ) WITHOUT ROWID;
+        """,
+        // tweets(id, author_id) is a prefix of tweets_id_network, which serves its joins: one
+        // random-order index fewer for every append (Benchmarks/NOTES.md, issue 18).
+        """
+        DROP INDEX IF EXISTS tweets_id_author;
         """,
     ]
 }

@@ -121,6 +121,7 @@ public final class Store {
                 try db.execute(Schema.migrations[v])
             }
             for index in Schema.readerIndexes { try db.execute(index.sql) }
+            try Summaries.moveAuthorDays(db)
             try LocalOffsets.fillIfEmpty(db)
             try db.execute("PRAGMA user_version = \(Schema.currentVersion); COMMIT")
         } catch {

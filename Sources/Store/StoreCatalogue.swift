@@ -183,11 +183,11 @@ tweet_quarters | Tweets per quarter hour | Summary: the tweets of each 15-minute
     retweets | Of them native retweets.
     replies | Of them replies.
     starting_with_at | Of them starting with @.
-author_days | Author days | Summary: the quarter hours of a UTC day in which an author tweeted.
+author_spans | Author days | Summary: the quarter hours of the UTC days in which an author tweeted, 64 days to a row.
     author_id | The author (users.id).
-    day | The UTC day: floor(created_at / 86400).
-    early | Bit q set: a tweet in quarter q of the day (0–47).
-    late | Bit q set: a tweet in quarter 48 + q of the day.
+    span | The days floor(created_at / 86400) whose floor(day / 64) is this.
+    days | Bit i set: the author tweeted on UTC day 64 × span + i.
+    quarters | Per set bit of days, in order, 12 bytes: bit q set (little-endian) for a tweet in quarter q of that day.
 summary_stale | Stale author days | Author days a delete left to recompute at the next ingest's end.
     author_id | The author.
     day | The UTC day.

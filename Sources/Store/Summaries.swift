@@ -2,7 +2,7 @@
 /// `Schema` makes them): tweets and their flags per 15-minute UTC bucket (`tweet_quarters`;
 /// every IANA zone's offsets are whole quarters of an hour, so these buckets serve local days
 /// and hours in any zone, daylight-saving time included), the quarters of each UTC day an
-/// author tweeted in (`author_days`, for active users), and tags by spelling, by author and by
+/// author tweeted in (`author_spans`, for active users; see `AuthorSpans`), and tags by spelling, by author and by
 /// pair (`tag_spellings`, `tag_authors`, `tag_pairs`).
 ///
 /// They hold the tweets up to `meta.summary_seq`. Each ingest run brings them up to date at
@@ -41,10 +41,10 @@ enum Summaries {
         return a % b < 0 ? q - 1 : q
     }
 
-    /// The quarter-of-day bits (`early`, `late`) of the instant `epoch`.
-    static func quarterBits(_ epoch: Int64) -> (early: Int64, late: Int64) {
+    /// The quarter-of-day bit of the instant `epoch`.
+    static func quarterBits(_ epoch: Int64) -> AuthorSpans.Quarters {
         let q = (epoch - floorDiv(epoch, 86400) * 86400) / 900
-        return q < 48 ? (1 << q, 0) : (0, 1 << (q - 48))
+        return q < 48 ? AuthorSpans.Quarters(early: 1 << q, late: 0) : AuthorSpans.Quarters(early: 0, late: 1 << (q - 48))
     }
 
     private static func addQuarters(_ db: Connection, source: String) throws {
@@ -82,42 +82,34 @@ enum Summaries {
         try flush()
     }
 
+    /// The new tweets' quarters, author by author in time order, merged into their
+    /// `author_spans` rows (one read and one write per author and span touched).
     private static func addAuthorDays(_ db: Connection, source: String) throws {
-        let upsert = try db.prepare("""
-            INSERT INTO author_days VALUES (?,?,?,?)
-            ON CONFLICT (author_id, day) DO UPDATE SET early = early | excluded.early, late = late | excluded.late
-            """)
+        var merger = try SpanMerger(db)
         let read = try db.prepare("""
             SELECT author_id, created_at FROM \(source) AND author_id IS NOT NULL AND created_at IS NOT NULL
             ORDER BY author_id, created_at
             """)
-        var key = (author: Int64.min, day: Int64.min)
-        var bits = (early: Int64(0), late: Int64(0))
-        func flush() throws {
-            guard key.author != .min else { return }
-            try writeDay(upsert, author: key.author, day: key.day, bits: bits)
-        }
         while try read.step() {
-            let author = read.int64(0), created = read.int64(1)
-            let day = floorDiv(created, 86400)
-            if author != key.author || day != key.day {
-                try flush()
-                key = (author, day)
-                bits = (0, 0)
-            }
-            let b = quarterBits(created)
-            bits.early |= b.early
-            bits.late |= b.late
+            let created = read.int64(1)
+            try merger.add(author: read.int64(0), day: floorDiv(created, 86400), quarters: quarterBits(created))
         }
-        try flush()
+        try merger.finish()
     }
 
-    private static func writeDay(_ s: Statement, author: Int64, day: Int64, bits: (early: Int64, late: Int64)) throws {
-        s.bind(1, author)
-        s.bind(2, day)
-        s.bind(3, bits.early)
-        s.bind(4, bits.late)
-        try s.run()
+    /// Moves the rows of `author_days` (the one-row-per-day table of schema versions 7 and 8)
+    /// into `author_spans` and drops it; nothing when it is gone. Part of the migration to
+    /// version 9, in its transaction.
+    static func moveAuthorDays(_ db: Connection) throws {
+        guard try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'author_days'") > 0 else { return }
+        var merger = try SpanMerger(db)
+        let read = try db.prepare("SELECT author_id, day, early, late FROM author_days ORDER BY author_id, day")
+        while try read.step() {
+            try merger.add(author: read.int64(0), day: read.int64(1),
+                           quarters: AuthorSpans.Quarters(early: read.int64(2), late: read.int64(3)))
+        }
+        try merger.finish()
+        try db.execute("DROP TABLE author_days")
     }
 
     /// The author days a delete touched, recomputed from the tweets still stored.
@@ -126,24 +118,17 @@ enum Summaries {
         let list = try db.prepare("SELECT author_id, day FROM summary_stale")
         while try list.step() { days.append((list.int64(0), list.int64(1))) }
         guard !days.isEmpty else { return }
-        let remove = try db.prepare("DELETE FROM author_days WHERE author_id = ? AND day = ?")
-        let insert = try db.prepare("INSERT INTO author_days VALUES (?,?,?,?)")
+        let rows = try SpanRows(db)
         let read = try db.prepare("SELECT created_at FROM tweets WHERE author_id = ? AND created_at >= ? AND created_at < ?")
         for (author, day) in days {
-            remove.bind(1, author)
-            remove.bind(2, day)
-            try remove.run()
             read.bind(1, author)
             read.bind(2, day * 86400)
             read.bind(3, day * 86400 + 86400)
-            var bits = (early: Int64(0), late: Int64(0))
-            while try read.step() {
-                let b = quarterBits(read.int64(0))
-                bits.early |= b.early
-                bits.late |= b.late
-            }
+            var bits = AuthorSpans.Quarters.none
+            while try read.step() { bits = bits | quarterBits(read.int64(0)) }
             read.reset()
-            if bits.early != 0 || bits.late != 0 { try writeDay(insert, author: author, day: day, bits: bits) }
+            let (span, index) = AuthorSpans.place(day)
+            try rows.update(author: author, span: span) { stored in stored[index] = bits.isEmpty ? nil : bits }
         }
         try db.execute("DELETE FROM summary_stale")
     }
@@ -171,6 +156,64 @@ enum Summaries {
                 JOIN hashtags o ON o.tweet_id = h.tweet_id AND o.tag > h.tag WHERE \(condition) GROUP BY h.tag, o.tag
                 ON CONFLICT (a, b) DO UPDATE SET tweets = tweets + excluded.tweets;
             """)
+    }
+}
+
+/// Reads a row of `author_spans`, lets a caller change its days, and writes it back (or
+/// deletes it when no day is left).
+private struct SpanRows {
+    private let read, write, remove: Statement
+
+    init(_ db: Connection) throws {
+        read = try db.prepare("SELECT days, quarters FROM author_spans WHERE author_id = ? AND span = ?")
+        write = try db.prepare("INSERT OR REPLACE INTO author_spans VALUES (?,?,?,?)")
+        remove = try db.prepare("DELETE FROM author_spans WHERE author_id = ? AND span = ?")
+    }
+
+    /// Applies `change` to the days (by index in the span) of row `(author, span)`.
+    func update(author: Int64, span: Int64, _ change: (inout [Int: AuthorSpans.Quarters]) -> Void) throws {
+        read.bind(1, author)
+        read.bind(2, span)
+        var entries = try read.step() ? AuthorSpans.decode(span: span, days: read.int64(0), quarters: read.blob(1)) : [:]
+        read.reset()
+        change(&entries)
+        let (days, quarters) = AuthorSpans.encode(entries)
+        let statement = days == 0 ? remove : write
+        statement.bind(1, author)
+        statement.bind(2, span)
+        if days != 0 {
+            write.bind(3, days)
+            write.bind(4, blob: quarters)
+        }
+        try statement.run()
+    }
+}
+
+/// Collects quarters author by author in day order and merges each (author, span) into its
+/// row when the next begins: one read and one write per row touched.
+private struct SpanMerger {
+    private let rows: SpanRows
+    private var key = (author: Int64.min, span: Int64.min)
+    private var entries: [Int: AuthorSpans.Quarters] = [:]
+
+    init(_ db: Connection) throws { rows = try SpanRows(db) }
+
+    /// Adds `quarters` of UTC day `day` by `author` (rows come by author, then day).
+    mutating func add(author: Int64, day: Int64, quarters: AuthorSpans.Quarters) throws {
+        let (span, index) = AuthorSpans.place(day)
+        if author != key.author || span != key.span {
+            try finish()
+            key = (author, span)
+        }
+        entries[index, default: .none] = entries[index, default: .none] | quarters
+    }
+
+    /// Writes the row being collected.
+    mutating func finish() throws {
+        guard key.author != .min, !entries.isEmpty else { return }
+        let new = entries
+        try rows.update(author: key.author, span: key.span) { stored in stored.merge(new, uniquingKeysWith: |) }
+        entries = [:]
     }
 }
 
