@@ -51,8 +51,9 @@ extension Store {
     /// and migrates the schema, creating it in an empty database.
     static func openPostgres(url: String, forWriting: Bool, distributeBy: String = "author") throws -> Store {
         let connection = try PGConnection(url: url)
-        // On Citus the analyses join entities and tweets on the tweet's id, not the
-        // distribution column: Citus runs those joins only as repartition joins, off by default.
+        // On Citus the analyses join entities to their tweets on `shard_key` (co-located), but
+        // SQL a user sends (`sql`, `query`) may join distributed tables on other columns:
+        // Citus runs those only as repartition joins, off by default.
         if try connection.scalar("SELECT count(*) FROM pg_extension WHERE extname = 'citus'") > 0 {
             try connection.execute("SET citus.enable_repartition_joins = on")
         }

@@ -6,8 +6,9 @@ import XCTest
 /// `twindex init --distributed` on a real Citus cluster (`TWINDEX_TEST_CITUS`, skipped
 /// without one: CI has no Citus): what Citus's own catalogue says was distributed, and that
 /// an ingest spreads the tweets over the workers' shards with each tweet's entities on its
-/// tweet's shard. The oracle is Citus's metadata (pg_dist_partition, citus_shards) and
-/// counts made on the shards themselves, not twindex's code.
+/// tweet's shard, where the analyses' joins of entities with tweets run. The oracle is
+/// Citus's metadata (pg_dist_partition, citus_shards), its plans and counts made on the
+/// shards themselves, not twindex's code.
 final class PGCitusTests: XCTestCase {
     private var url: String?
 
@@ -47,6 +48,14 @@ final class PGCitusTests: XCTestCase {
             // Each hashtag row sits on its tweet's shard: a join on the shard key alone finds them all.
             XCTAssertEqual(try db.scalar("SELECT count(*) FROM hashtags h JOIN tweets t ON t.shard_key = h.shard_key AND t.id = h.tweet_id"),
                            try db.scalar("SELECT count(*) FROM hashtags"))
+            // The PostgreSQL dialect's entity join is co-located: Citus's plan is one task per
+            // shard, where a join on the tweet id alone is a repartition (map and merge jobs).
+            var plan = ""
+            try db.query("EXPLAIN SELECT h.tag, count(*) FROM hashtags h JOIN tweets t ON \(PostgresDialect().sameTweet("h", "t")) GROUP BY h.tag") {
+                plan += ($0.string(0) ?? "") + "\n"
+            }
+            XCTAssertTrue(plan.contains("Task Count: 6"), plan)
+            XCTAssertFalse(plan.contains("MapMergeJob"), plan)
             PostgresServer.dropCitus(url)
             self.url = nil
         }
