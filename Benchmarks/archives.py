@@ -25,6 +25,9 @@ def tweets_in(db):
     return json.loads(out)["tweets"]
 
 
+LOAD_START = os.getloadavg()
+
+
 def main():
     if not os.path.exists(TAR) or not os.path.exists(TRUTH):
         wall = timed(f"{BIN} generate --profile sample1pct --tweets {TWEETS} --archive tar --out {TAR} --truth {TRUTH}", shell=True).wall
@@ -53,7 +56,7 @@ def main():
     jsonl_mb = os.path.getsize(JSONL) / 1e6
     lines = truth["lines"]
     load = os.getloadavg()
-    table = ["| route | median wall | CPU (all processes) | peak RSS | lines/s |", "| --- | ---: | ---: | ---: | ---: |"]
+    table = [f"| route | {'median wall' if RUNS > 1 else 'wall'} | CPU (all processes) | peak RSS | lines/s |", "| --- | ---: | ---: | ---: | ---: |"]
     medians = {}
     for name, _ in routes:
         wall = statistics.median(r[0] for r in results[name])
@@ -62,34 +65,44 @@ def main():
         medians[name] = wall
         table.append(f"| {name.replace('|', chr(92) + '|')} | {wall:.1f} s | {cpu:.1f} s | {rss:.0f} MB | {lines / wall:,.0f} |")
     ratio = medians[routes[0][0]] / medians[routes[1][0]]
+    cpus = {name: statistics.median(r[1] for r in results[name]) for name, _ in routes}
+    cpu_ratio = cpus[routes[0][0]] / cpus[routes[1][0]]
+    rsss = {name: max(r.rss for r in results[name]) for name, _ in routes}
+    runs = (f"median of {RUNS} runs of each route" if RUNS > 1 else
+            "one run of each route (TWINDEX_BENCH_RUNS=1: three at this size would not have fitted in the "
+            "session's time on this loaded machine), so no medians")
     section = f"""
 ## Archives (issue 19): a day of the 1% sample from the Archive Team layout
 
-`Benchmarks/archives.py`, release build, median of {RUNS} runs of each route, the routes taking
-turns in the same run. Input: `twindex generate --profile sample1pct --tweets {TWEETS}` packed
-with `--archive tar`: one UTC day, {lines:,} lines ({truth['tweets']:,} tweets, {truth['deletes']:,}
-delete and {truth['limits']:,} limit notices), {len(truth['members']):,} minute members
-`2013/01/23/HH/MM.json.bz2`, {tar_mb:,.0f} MB as a tar, {jsonl_mb:,.0f} MB unpacked. A real day
-of the 2013 sample is about 4 million tweets at about 2.5 KB a line; on this machine, shared as
-it was, a day of several million lines would have taken over an hour for the {RUNS} × 4 runs, so
-this day is {truth['tweets']:,} tweets (`TWINDEX_ARCHIVE_TWEETS` sets it). Every ingest is into a
-new store and is checked to hold exactly the truth's tweets.
+`Benchmarks/archives.py`, release build, {runs}, the routes taking turns in the same run.
+Input: `twindex generate --profile sample1pct --tweets {TWEETS}` packed with `--archive tar`: one
+UTC day, {lines:,} lines ({truth['tweets']:,} tweets, {truth['deletes']:,} delete and {truth['limits']:,} limit
+notices), {len(truth['members']):,} minute members `2013/01/23/HH/MM.json.bz2`, {tar_mb:,.0f} MB as a tar,
+{jsonl_mb:,.0f} MB unpacked (a real day of the 2013 sample is about 4 million tweets at about 2.5 KB a
+line; `TWINDEX_ARCHIVE_TWEETS` sets the size). Every ingest is into a new store and is checked to
+hold exactly the truth's tweets.
 
-- Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other
-  sessions' builds and tests while this ran (load average {load[0]:.1f} at the end), so the
-  figures are noisy; the routes ran interleaved so they share the noise.
+- Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared the whole time with two other
+  sessions building and testing Swift packages (load average {LOAD_START[0]:.1f} at the start,
+  {load[0]:.1f} at the end, on {os.cpu_count()} cores): wall times are long and noisy, CPU times beside them
+  are steadier. The routes ran interleaved, so they share the noise.
 
 {chr(10).join(table)}
 
-From the tar / through the pipe (wall): **{ratio:.2f}×**. Before the pipeline (members read
-one at a time, each committed on its own), a smaller ad-hoc run of the same 200,000-tweet day
-on the same loaded machine gave 37.6 s and 56.5 s from the tar against 14.6 s and 25.6 s through
-the pipe (about 2.5×): inflating, decoding and writing took turns member by member. What is left
-is CPU: the tar route spends about 2 s more (libarchive's bzip2 and the per-member bookkeeping),
-which a machine shared by other builds turns into wall time. The tar route inflates members on
-threads of their own (several at once), one thread decodes and the calling thread writes SQLite;
-the pipe route has `tar` and `bzcat` as processes of their own and one bzip2 stream at a time.
+From the tar / through the pipe: **{ratio:.2f}×** wall, {cpu_ratio:.2f}× CPU. The tar route inflates
+members on threads of their own (several at once), one thread decodes and the calling thread writes
+SQLite; the pipe route has `tar` and `bzcat` as processes of their own and one bzip2 stream at a time.
 The floor row is bzip2 alone, one stream at a time.
+
+Peak RSS is the writer's, the same through every route: from the tar {rsss[routes[0][0]]:.0f} MB, through
+the pipe {rsss[routes[1][0]]:.0f} MB, the unpacked file {rsss[routes[2][0]]:.0f} MB (SQLite's 64 MB page cache and
+the writer's cache of authors, which grows with the distinct authors of the run: issue 18's
+≤ 150 MB is the writer's to meet at this size). Reading the archive adds a bounded amount whatever
+the members' sizes (`ArchivePipeline`). Before that bound (ad hoc, a 600,000-tweet day on the same
+loaded machine) the tar route peaked at 365 MB against 155 MB for the unpacked file: glibc kept the
+buffers made and freed for every member (1 MiB chunk buffers, bzip2's 3.6 MB tables) in its
+per-thread arenas; with them mapped and given back it peaked at 159 MB, and at 158 MB for the same
+stream as six members of 136 MB unpacked and 150 MB as one member of 818 MB.
 """
     splice("archives", section)
     print(section)

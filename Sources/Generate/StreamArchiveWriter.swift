@@ -1,4 +1,5 @@
 import CArchive
+import Foundation
 import Model
 #if canImport(Glibc)
 import Glibc
@@ -7,9 +8,10 @@ import Glibc
 /// Packs a stream in arrival order as the Archive Team "Twitter Stream Grab" lays it out: one
 /// member per UTC minute, `YYYY/MM/DD/HH/MM.json.bz2`, in a `.tar` (the monthly archives of
 /// 2011 to 2019), or `YYYY/MM/DD/HH/MM.json.gz` members in a `.zip` (the later layout).
-/// Written with libarchive straight to the file or standard output: one minute is held in
-/// memory while it is compressed, nothing goes to disk but the archive. The same lines give
-/// the same bytes (member times are the minutes', not the clock's).
+/// Written with libarchive straight to the file or standard output, nothing goes to disk but
+/// the archive; members are compressed on threads of their own (`MemberCompressor`), a few
+/// minutes held in memory at once. The same lines give the same bytes (members in order,
+/// member times the minutes', not the clock's).
 ///
 /// ```swift
 /// let archive = try StreamArchiveWriter(path: "day.tar", layout: .tar)
@@ -34,6 +36,9 @@ public final class StreamArchiveWriter {
     private var minute: Int64?
     private var pending: [UInt8] = []
     private var names: [String] = []
+    /// Members handed to `compressor`, in order, waiting for their bytes: name and minute.
+    private var compressing: [(name: String, minute: Int64)] = []
+    private let compressor: MemberCompressor
     private var finished = false
 
     /// Starts an archive at `path` (standard output when nil), replacing any file there.
@@ -59,9 +64,13 @@ public final class StreamArchiveWriter {
             if path != nil { close(fd) }
             throw error
         }
+        compressor = MemberCompressor(threads: min(4, ProcessInfo.processInfo.activeProcessorCount)) { member, bytes in
+            Result { try Self.compress(bytes, name: member, layout: layout, path: name) }
+        }
     }
 
     deinit {
+        compressor.close()
         archive_write_free(outer)
         if path != nil { close(fd) }
     }
@@ -81,11 +90,14 @@ public final class StreamArchiveWriter {
         guard !finished else { return names }
         finished = true
         try flush()
+        while let packed = compressor.next(wait: true) { try add(packed) }
+        compressor.close()
         if archive_write_close(outer) != ARCHIVE_OK { throw Self.failure(outer, path ?? "<stdout>") }
         return names
     }
 
-    /// The member for the minute held, compressed on its own, then added to the archive.
+    /// Hands the member for the minute held to the compressor, and adds to the archive the
+    /// members compressed by now (waiting for the oldest when as many as it takes are in flight).
     private func flush() throws {
         guard let minute, !pending.isEmpty else { return }
         let (day, seconds) = (CivilDate.day(ofEpoch: minute), ((minute % 86400) + 86400) % 86400)
@@ -93,59 +105,68 @@ public final class StreamArchiveWriter {
         func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
         let name = "\(y)/\(two(mo))/\(two(d))/\(two(Int(seconds / 3600)))/\(two(Int(seconds % 3600 / 60)))"
             + (layout == .tar ? ".json.bz2" : ".json.gz")
-        let packed = try compress(pending, name: name)
-        pending.removeAll(keepingCapacity: true)
+        while compressor.isFull, let packed = compressor.next(wait: true) { try add(packed) }
+        compressor.submit(name: name, bytes: pending)
+        compressing.append((name, minute))
+        pending = []
+        while let packed = compressor.next(wait: false) { try add(packed) }
+    }
+
+    /// Adds the oldest member handed to the compressor, as `packed`, to the archive.
+    private func add(_ packed: MemberCompressor.Packed) throws {
+        let (name, minute) = compressing.removeFirst()
+        let bytes = try packed.get()
         guard let entry = archive_entry_new() else { throw ArchiveWriteError(path: path ?? "<stdout>", reason: "out of memory") }
         defer { archive_entry_free(entry) }
         archive_entry_set_pathname(entry, name)
         archive_entry_set_filetype(entry, Self.regularFile)
         archive_entry_set_perm(entry, 0o644)
-        archive_entry_set_size(entry, Int64(packed.count))
+        archive_entry_set_size(entry, Int64(bytes.count))
         archive_entry_set_mtime(entry, time_t(minute + 60), 0)
-        try check(archive_write_header(outer, entry), outer)
-        try write(packed, to: outer)
+        try Self.check(archive_write_header(outer, entry), outer, path ?? "<stdout>")
+        try Self.write(bytes, to: outer, path ?? "<stdout>")
         names.append(name)
     }
 
     /// One member's bytes as bzip2 (tar) or gzip (zip, without a time stamp), by a second
-    /// libarchive writer in `raw` format that writes into memory.
-    private func compress(_ bytes: [UInt8], name: String) throws -> [UInt8] {
-        guard let inner = archive_write_new() else { throw ArchiveWriteError(path: path ?? "<stdout>", reason: "out of memory") }
+    /// libarchive writer in `raw` format that writes into memory (on a compressor thread).
+    private static func compress(_ bytes: [UInt8], name: String, layout: Layout, path: String) throws -> [UInt8] {
+        guard let inner = archive_write_new() else { throw ArchiveWriteError(path: path, reason: "out of memory") }
         defer { archive_write_free(inner) }
         let sink = MemorySink()
         if layout == .tar {
-            try check(archive_write_add_filter_bzip2(inner), inner)
+            try check(archive_write_add_filter_bzip2(inner), inner, path)
         } else {
-            try check(archive_write_add_filter_gzip(inner), inner)
-            try check(archive_write_set_filter_option(inner, "gzip", "timestamp", nil), inner)
+            try check(archive_write_add_filter_gzip(inner), inner, path)
+            try check(archive_write_set_filter_option(inner, "gzip", "timestamp", nil), inner, path)
         }
-        try check(archive_write_set_format_raw(inner), inner)
-        try check(archive_write_set_bytes_per_block(inner, 0), inner)
+        try check(archive_write_set_format_raw(inner), inner, path)
+        try check(archive_write_set_bytes_per_block(inner, 0), inner, path)
         let client = Unmanaged.passUnretained(sink).toOpaque()
-        try check(archive_write_open(inner, client, nil, memoryWrite, nil), inner)
-        guard let entry = archive_entry_new() else { throw ArchiveWriteError(path: path ?? "<stdout>", reason: "out of memory") }
+        try check(archive_write_open(inner, client, nil, memoryWrite, nil), inner, path)
+        guard let entry = archive_entry_new() else { throw ArchiveWriteError(path: path, reason: "out of memory") }
         defer { archive_entry_free(entry) }
         archive_entry_set_pathname(entry, String(name.prefix { $0 != "." }))
         archive_entry_set_filetype(entry, Self.regularFile)
-        try check(archive_write_header(inner, entry), inner)
-        try write(bytes, to: inner)
-        try check(archive_write_close(inner), inner)
+        try check(archive_write_header(inner, entry), inner, path)
+        try write(bytes, to: inner, path)
+        try check(archive_write_close(inner), inner, path)
         return sink.bytes
     }
 
-    private func write(_ bytes: [UInt8], to archive: OpaquePointer) throws {
+    private static func write(_ bytes: [UInt8], to archive: OpaquePointer, _ path: String) throws {
         try bytes.withUnsafeBytes { raw in
             var done = 0
             while done < raw.count {
                 let n = archive_write_data(archive, raw.baseAddress.map { $0 + done }, raw.count - done)
-                if n <= 0 { throw Self.failure(archive, path ?? "<stdout>") }
+                if n <= 0 { throw Self.failure(archive, path) }
                 done += n
             }
         }
     }
 
-    private func check(_ status: Int32, _ archive: OpaquePointer) throws {
-        if status < ARCHIVE_WARN { throw Self.failure(archive, path ?? "<stdout>") }
+    private static func check(_ status: Int32, _ archive: OpaquePointer, _ path: String) throws {
+        if status < ARCHIVE_WARN { throw Self.failure(archive, path) }
     }
 
     /// libarchive's failure, in the system's words when it has an `errno` ("Write error"

@@ -103,7 +103,8 @@ final class SampleStreamTests: XCTestCase {
     }
 
     /// The tar and the zip hold one member per minute named as the stream grab's, whose
-    /// contents (read by Python) are the stream; ingested, they give the store of the JSONL.
+    /// contents (read by Python) are the stream, the same bytes when written again; ingested,
+    /// they give the store of the JSONL.
     func testPackedArchivesHoldTheStreamAndIngestToTheSameStore() throws {
         let (lines, seconds, truth) = stream(tweets: 1500, days: 2)
         let missing = ReferenceTools.unavailableReason
@@ -124,6 +125,12 @@ final class SampleStreamTests: XCTestCase {
             for (line, t) in zip(lines, seconds) { try archive.add(line, receivedAt: t) }
             let names = try archive.finish()
             XCTAssertEqual(names, expectedNames.map { $0 + (layout == .tar ? ".json.bz2" : ".json.gz") })
+            // Members are compressed on several threads: written again, the archive is the same bytes.
+            let again = try StreamArchiveWriter(path: path("again.\(layout.rawValue)"), layout: layout)
+            for (line, t) in zip(lines, seconds) { try again.add(line, receivedAt: t) }
+            _ = try again.finish()
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("again.\(layout.rawValue)"))),
+                           try Data(contentsOf: URL(fileURLWithPath: path("day.\(layout.rawValue)"))), layout.rawValue)
         }
         XCTAssertEqual(truth.tweets, 1500)
         let read = try ReferenceTools.runPython("""
