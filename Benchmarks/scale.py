@@ -10,7 +10,7 @@ Run through Benchmarks/run.sh, or alone after a release build with the peers ins
   TWINDEX_BENCH_RUNS (3)  runs per measurement at 1x; 10x runs each ingest once
 Every figure is a whole command as a user runs it: wall seconds (median of the runs) and the
 CPU seconds (user + system) of the process and its children, with the peak RSS."""
-import json, os, statistics, sys
+import json, os, statistics, sys, time
 
 from benchlib import ROOT, fresh, splice, timed as run
 
@@ -55,6 +55,8 @@ def measure_size(size, results):
     runs = RUNS if size == 1 else 1
     tweets = STUDY * size
     out = results.setdefault(str(size), {"tweets": tweets, "bytes": os.path.getsize(src)})
+    out["started"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    out["load_start"] = os.getloadavg()[0]
     store = os.path.join(WORK, f"scale{size}x.db")
 
     def twindex():
@@ -115,6 +117,7 @@ def measure_size(size, results):
     out["nightly"] = {"tweets": tweets // 100,
                       "append": {"wall": statistics.median(a[0] for a in appends), "cpu": statistics.median(a[1] for a in appends)},
                       "empty": {"wall": statistics.median(e[0] for e in empties), "cpu": statistics.median(e[1] for e in empties)}}
+    out["load_end"] = os.getloadavg()[0]
     if size != 1:
         fresh(store)
 
@@ -123,15 +126,22 @@ def ms(s):
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 
 
+def load(r, key):
+    """A recorded load average, or a word saying it was not recorded."""
+    return f"{r[key]:.1f}" if key in r else "not recorded"
+
+
 def markdown(results):
     """The scale section of BENCHMARKS.md."""
     lines = [
         "## Scale: issue 18's table",
         "",
         "`Benchmarks/scale.py` (run by `Benchmarks/run.sh`; figures in `Benchmarks/scale.json`). Every row is a whole",
-        "command. The machine is shared: 2 cores and about eight other jobs (builds, test suites) running meanwhile,",
-        "so wall times carry their load; peers ran in the same run, one after the other, on the same file, and the",
-        "CPU seconds (user + system, children included) are less disturbed by the neighbours than the wall times.",
+        "command; the peers ran in the same run, one after the other, on the same file. The machine has 2 cores and may",
+        "be shared with other jobs: wall times carry their load, CPU seconds (user + system, children included) less so.",
+        *[f"{k}x: measured from {r.get('started', 'a time not recorded')}, load average (1 minute) "
+          f"{load(r, 'load_start')} at the start and {load(r, 'load_end')} at the end."
+          for k, r in sorted(results.items(), key=lambda kv: int(kv[0]))],
         f"1x: median of {RUNS} runs (sqlite-utils: one run); 10x: one run of each ingest (analyses, rerun: 3).",
         "",
         "| size | what | wall | CPU | µs/tweet (wall) | peak RSS | command |",
