@@ -59,6 +59,23 @@ final class PostgresNULTests: XCTestCase {
         XCTAssertEqual(try sql(db, "SELECT id, text FROM tweets ORDER BY id"), "id,text\r\n101,one\u{0}two #tag\r\n102,clean\r\n103,x\u{0}\r\n")
     }
 
+    func testAnArchiveMemberIsNamedWithItsArchive() throws {
+        guard let url = try PostgresServer.freshDatabase() else { throw XCTSkip(PostgresServer.skipReason) }
+        defer { PostgresServer.drop(url) }
+        let dir = try SharedPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("nul.jsonl").path
+        try (Self.lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        // Two lines to a member: lines 1-2 in the first minute, line 3 is line 1 of the second.
+        let members = try ArchiveLayouts.pack(input, into: dir, linesPerMember: 2)
+        XCTAssertEqual(members, ["2013/01/23/00/00.json.bz2", "2013/01/23/00/01.json.bz2"])
+        let tar = dir.appendingPathComponent("stream.tar").path
+        let summary = try json(CLI.run(["ingest", "--db", url, "--quiet", "--json", tar]))
+        let listed = try XCTUnwrap(summary["nul_replacements"] as? [[String: Any]])
+        XCTAssertEqual(listed.map { $0["input"] as? String }, members.map { "\(tar):\($0)" })
+        XCTAssertEqual(listed.map { $0["line"] as? Int }, [1, 1])
+    }
+
     func testManyReplacementsShowTwentyThenACount() throws {
         guard let url = try PostgresServer.freshDatabase() else { throw XCTSkip(PostgresServer.skipReason) }
         defer { PostgresServer.drop(url) }
