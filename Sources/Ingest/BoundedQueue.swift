@@ -5,9 +5,8 @@ import Foundation
 /// waiting weigh at most `capacity` together, except that an item heavier than `capacity`
 /// may wait alone.
 final class BoundedQueue<Element>: @unchecked Sendable {
-    /// Items from `head` on are waiting; the slots before it were taken (and emptied).
-    private var items: [(item: Element?, weight: Int)] = []
-    private var head = 0
+    /// The items waiting, in order (a few: the capacity bounds them), with their weights.
+    private var items: [(item: Element, weight: Int)] = []
     private var weight = 0
     private var closed = false
     private var cancelled = false
@@ -23,7 +22,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     func push(_ item: Element, weight itemWeight: Int = 1) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while head < items.count && weight + itemWeight > capacity && !cancelled { condition.wait() }
+        while !items.isEmpty && weight + itemWeight > capacity && !cancelled { condition.wait() }
         if cancelled { return false }
         items.append((item, itemWeight))
         weight += itemWeight
@@ -35,15 +34,9 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     func pop() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count && !closed { condition.wait() }
-        if head == items.count { return nil }
-        let (item, itemWeight) = items[head]
-        items[head].item = nil
-        head += 1
-        if head == items.count || head >= 64 {
-            items.removeFirst(head)
-            head = 0
-        }
+        while items.isEmpty && !closed { condition.wait() }
+        if items.isEmpty { return nil }
+        let (item, itemWeight) = items.removeFirst()
         weight -= itemWeight
         condition.broadcast()
         return item
@@ -60,7 +53,6 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         condition.lock()
         cancelled = true
         items.removeAll()
-        head = 0
         weight = 0
         condition.broadcast()
         condition.unlock()
