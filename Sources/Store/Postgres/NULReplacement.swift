@@ -73,10 +73,4 @@ public struct NULReplacements: Equatable, Sendable {
         count += 1
         if first.count < Self.limit { first.append(r) }
     }
-
-    /// Counts every replacement of `other` after these.
-    public mutating func add(contentsOf other: NULReplacements) {
-        for r in other.first { add(r) }
-        count += other.count - other.first.count
-    }
 }
