@@ -56,7 +56,7 @@ struct CopyCommand: ParsableCommand {
                     "already_done": .bool(summary.alreadyDone), "transactions": .int(summary.batches),
                     "rows": .object(Dictionary(uniqueKeysWithValues: summary.tables.map { ($0.name, JSONValue.int($0.rows)) })),
                     "seconds": .double(seconds), "nul_replaced": .int(summary.nulReplacements.count),
-                    "nul_replacements": NULNotice.json(summary.nulReplacements, placeKey: "table", lineKey: "key"),
+                    "nul_replacements": NULNotice.json(summary.nulReplacements, placeKey: "table", lineKey: "key", keyAsString: true),
                 ]))
             } else {
                 let rows = summary.tables.map { "\($0.rows) \($0.name)" }.joined(separator: ", ")

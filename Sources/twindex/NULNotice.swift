@@ -18,10 +18,12 @@ enum NULNotice {
         }
     }
 
-    /// The replacements as JSON objects `{placeKey, lineKey, fields}`.
-    static func json(_ r: NULReplacements, placeKey: String, lineKey: String) -> JSONValue {
+    /// The replacements as JSON objects `{placeKey, lineKey, fields}`; a line number is a number,
+    /// a row key (a tweet or user id, past JSON's exact integers) a string (`keyAsString`).
+    static func json(_ r: NULReplacements, placeKey: String, lineKey: String, keyAsString: Bool = false) -> JSONValue {
         .array(r.first.map {
-            .object([placeKey: .string($0.place), lineKey: .int($0.line), "fields": .array($0.fields.map(JSONValue.string))])
+            .object([placeKey: .string($0.place), lineKey: keyAsString ? .string(String($0.line)) : .int($0.line),
+                     "fields": .array($0.fields.map(JSONValue.string))])
         })
     }
 }

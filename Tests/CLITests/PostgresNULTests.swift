@@ -117,7 +117,7 @@ final class PostgresNULTests: XCTestCase {
             let listed = try XCTUnwrap(summary["nul_replacements"] as? [[String: Any]])
             // Copy order: users, then each batch of tweets followed by its entities.
             XCTAssertEqual(listed.map { $0["table"] as? String }, ["users", "tweets", "tweets", "hashtags"])
-            XCTAssertEqual(listed.map { $0["key"] as? Int }, [7, seqs[0], seqs[1], 101])
+            XCTAssertEqual(listed.map { $0["key"] as? String }, ["7", String(seqs[0]), String(seqs[1]), "101"], "row keys are ids: strings")
             XCTAssertEqual(listed.map { $0["fields"] as? [String] }, [["description"], ["text"], ["text"], ["tag", "spelling"]])
             XCTAssertTrue(copy.stderr.contains("twindex: tweets row \(seqs[0]): NUL character (\\u0000) in text stored as U+FFFD"), copy.stderr)
             XCTAssertEqual(try sql(url, "SELECT id, text FROM tweets ORDER BY id"), "id,text\r\n101,one\u{FFFD}two #tag\r\n102,clean\r\n103,x\u{FFFD}\r\n")
