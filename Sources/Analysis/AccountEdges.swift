@@ -57,7 +57,7 @@ enum AccountEdges {
 
     /// `SELECT tweet, src, dst` for one directed relation, over the tweets `scope` (a
     /// condition on `tweets t`) keeps. `mentionJoin` steers the mentions' join to the
-    /// covering index (`Store.indexHint("tweets_id_network")`): without it SQLite reads each
+    /// covering index (`Store.indexHint(Schema.networkIndex)`): without it SQLite reads each
     /// mentioning tweet's row from the table, in random order on a real store (issue 13).
     /// On PostgreSQL (`postgres`) the retweet and quote parts need `storedAuthors`'s CTE.
     private static func part(_ kind: NetworkKind, includeRetweets: Bool, scope: String, mentionJoin: String,

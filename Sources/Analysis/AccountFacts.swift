@@ -4,7 +4,7 @@ import Store
 /// user id by which tweets knew each account.
 enum AccountFacts {
     /// The index that covers a mention's tweet (author, time, retweet mark, language).
-    static let mentionIndex = "tweets_id_network"
+    static let mentionIndex = Schema.networkIndex
 
     /// Tweets authored per account key (lower-cased latest screen name), of the tweets
     /// `scope` (a condition on `tweets t`, with its arguments) keeps. Counted per author id
@@ -61,7 +61,7 @@ enum AccountFacts {
             }
         } else {
             try store.rows("""
-                SELECT m.screen_name, t.created_at, m.user_id FROM mentions m JOIN tweets t \(try store.indexHint(mentionIndex)) ON t.id = m.tweet_id
+                SELECT m.screen_name, t.created_at, m.user_id FROM mentions m JOIN tweets t \(try store.indexHint(mentionIndex)) ON t.seq = m.tweet_seq
                 """) { r in
                 names.add(r.string(0), at: r.int(1), id: r.isNull(2) ? nil : r.int(2), kind: 1)
             }

@@ -134,10 +134,10 @@ public enum Cooccurrence {
         var list: [Int32] = []
         let filter = options.scope.filter(in: options.timeZone, table: "t")
         try store.rows("""
-            SELECT h.tweet_id, h.tag, t.author_id FROM hashtags h
-            JOIN tweets t \(try store.indexHint("tweets_id_network")) ON \(store.dialect.sameTweet("h", "t"))
+            SELECT \(store.dialect.entityTweetKey("h")), h.tag, t.author_id FROM hashtags h
+            JOIN tweets t \(try store.indexHint(Schema.networkIndex)) ON \(store.dialect.sameTweet("h", "t"))
             WHERE \(filter.sql)
-            ORDER BY h.tweet_id
+            ORDER BY \(store.dialect.entityTweetKey("h"))
             """, filter.arguments) { r in
             let tweet = r.int(0)
             if tweet != current {

@@ -31,7 +31,7 @@ public enum HashtagCounts {
         let filter = scope.filter(in: timeZone, table: "t")
         try store.rows("""
             SELECT h.tag, count(*) AS n, count(DISTINCT t.author_id) FROM hashtags h
-            JOIN tweets t \(try store.indexHint("tweets_id_network")) ON \(store.dialect.sameTweet("h", "t"))
+            JOIN tweets t \(try store.indexHint(Schema.networkIndex)) ON \(store.dialect.sameTweet("h", "t"))
             WHERE \(filter.sql)
             GROUP BY h.tag ORDER BY n DESC, h.tag LIMIT ?
             """, filter.arguments + [.integer(Int64(limit ?? Int.max))]) { r in
@@ -49,7 +49,7 @@ public enum HashtagCounts {
         }
         let filter = scope.filter(in: timeZone, table: "t")
         return try count("""
-            SELECT count(DISTINCT h.tag) FROM hashtags h JOIN tweets t \(try store.indexHint("tweets_id_network")) ON \(store.dialect.sameTweet("h", "t"))
+            SELECT count(DISTINCT h.tag) FROM hashtags h JOIN tweets t \(try store.indexHint(Schema.networkIndex)) ON \(store.dialect.sameTweet("h", "t"))
             WHERE \(filter.sql)
             """, filter.arguments)
         func count(_ sql: String, _ arguments: [SQLValue]) throws -> Int {

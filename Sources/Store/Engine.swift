@@ -42,9 +42,13 @@ public protocol SQLDialect: Sendable {
     func joinedText(_ column: String, from table: String, where condition: String, orderedBy order: String,
                     separator: String) -> String
     /// The condition joining the entity rows `entity` (hashtags, mentions, urls) to their
-    /// tweet `tweet`: the tweet's id, and on PostgreSQL its `shard_key` too, so that on Citus
-    /// the join stays on each shard (entities are co-located with their tweet).
+    /// tweet `tweet`: on SQLite the tweet's seq (the entity tables' key), on PostgreSQL its
+    /// id and `shard_key`, so that on Citus the join stays on each shard (entities are
+    /// co-located with their tweet).
     func sameTweet(_ entity: String, _ tweet: String) -> String
+    /// The column of the entity rows `entity` that names their tweet in the order the table
+    /// is keyed: a tweet's rows are adjacent in it (SQLite: `tweet_seq`, PostgreSQL: `tweet_id`).
+    func entityTweetKey(_ entity: String) -> String
 }
 
 /// SQLite's fragments.
@@ -64,7 +68,9 @@ struct SQLiteDialect: SQLDialect {
         "(SELECT group_concat(v, '\(separator)') FROM (SELECT \(column) AS v FROM \(table) WHERE \(condition) ORDER BY \(order)))"
     }
 
-    func sameTweet(_ entity: String, _ tweet: String) -> String { "\(tweet).id = \(entity).tweet_id" }
+    func sameTweet(_ entity: String, _ tweet: String) -> String { "\(tweet).seq = \(entity).tweet_seq" }
+
+    func entityTweetKey(_ entity: String) -> String { "\(entity).tweet_seq" }
 }
 
 /// PostgreSQL's fragments. Text compares in the "C" collation, where `lower` folds ASCII
@@ -86,6 +92,8 @@ struct PostgresDialect: SQLDialect {
     func sameTweet(_ entity: String, _ tweet: String) -> String {
         "\(tweet).shard_key = \(entity).shard_key AND \(tweet).id = \(entity).tweet_id"
     }
+
+    func entityTweetKey(_ entity: String) -> String { "\(entity).tweet_id" }
 
     /// `sql` with its `?` placeholders numbered `$1`, `$2`, … (not inside quotes or comments).
     static func numberPlaceholders(_ sql: String) -> String {

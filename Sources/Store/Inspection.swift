@@ -89,13 +89,15 @@ extension Store {
                 member: s.string(14))
         }
         guard var tweet = found else { return nil }
-        try rows("SELECT spelling FROM hashtags WHERE tweet_id = ? ORDER BY tag", [.integer(id)]) {
+        // SQLite keys the entity rows by the tweet's seq; PostgreSQL indexes them by its id.
+        let ofTweet = isPostgres ? "tweet_id = ?" : "tweet_seq = (SELECT seq FROM tweets WHERE id = ?)"
+        try rows("SELECT spelling FROM hashtags WHERE \(ofTweet) ORDER BY tag", [.integer(id)]) {
             tweet.hashtags.append($0.string(0) ?? "")
         }
-        try rows("SELECT screen_name FROM mentions WHERE tweet_id = ? ORDER BY lower(screen_name)", [.integer(id)]) {
+        try rows("SELECT screen_name FROM mentions WHERE \(ofTweet) ORDER BY lower(screen_name)", [.integer(id)]) {
             tweet.mentions.append($0.string(0) ?? "")
         }
-        try rows("SELECT url FROM urls WHERE tweet_id = ? ORDER BY url", [.integer(id)]) { tweet.urls.append($0.string(0) ?? "") }
+        try rows("SELECT url FROM urls WHERE \(ofTweet) ORDER BY url", [.integer(id)]) { tweet.urls.append($0.string(0) ?? "") }
         return tweet
     }
 

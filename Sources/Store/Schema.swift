@@ -17,15 +17,15 @@ package enum Schema {
         ("users_screen_name", "CREATE INDEX IF NOT EXISTS users_screen_name ON users(screen_name COLLATE NOCASE)"),
         ("hashtags_tag", "CREATE INDEX IF NOT EXISTS hashtags_tag ON hashtags(tag, spelling)"),
         ("mentions_screen_name", "CREATE INDEX IF NOT EXISTS mentions_screen_name ON mentions(screen_name)"),
-        // A tweet's entities by its seq: the links from a tweet's row (Datasette counts them).
-        ("hashtags_tweet_seq", "CREATE INDEX IF NOT EXISTS hashtags_tweet_seq ON hashtags(tweet_seq)"),
-        ("mentions_tweet_seq", "CREATE INDEX IF NOT EXISTS mentions_tweet_seq ON mentions(tweet_seq)"),
-        ("urls_tweet_seq", "CREATE INDEX IF NOT EXISTS urls_tweet_seq ON urls(tweet_seq)"),
-        // A tweet id → its author, time, retweet mark and language without touching the table:
-        // the account networks and their names join every mention on it (issue 13), the scoped
-        // hashtag and co-occurrence passes every hashtag.
-        ("tweets_id_network", "CREATE INDEX IF NOT EXISTS tweets_id_network ON tweets(id, author_id, created_at, retweeted_id, lang)"),
+        // A tweet's seq → its author, time, retweet mark and language without touching the
+        // table: the account networks and their names join every mention on it (issue 13),
+        // the scoped hashtag and co-occurrence passes every hashtag (entity rows are keyed by
+        // tweet_seq, so a tweet's entities are found by its seq without an index of their own).
+        (networkIndex, "CREATE INDEX IF NOT EXISTS \(networkIndex) ON tweets(seq, author_id, created_at, retweeted_id, lang)"),
     ]
+
+    /// The covering index the entity joins name in their planner hint (`readerIndexes`).
+    package static let networkIndex = "tweets_seq_network"
 
     static let migrations: [String] = [
         // 1: the first schema.
@@ -317,6 +317,78 @@ package enum Schema {
         // random-order index fewer for every append (Benchmarks/NOTES.md, issue 18).
         """
         DROP INDEX IF EXISTS tweets_id_author;
+        """,
+        // The entity tables keyed by their tweet's arrival order, (tweet_seq, …) instead of
+        // (tweet_id, …), and the networks' covering index by seq instead of id: new rows go
+        // at the end of these trees, not all over them, so an append costs what its rows cost
+        // (Benchmarks/NOTES.md, issue 18). tweet_id stays a column, after the key's: SQLite
+        // 3.40's integrity_check misreads NOT NULL columns declared before the key columns
+        // of a WITHOUT ROWID table (it reports NULLs that are not there). The triggers that name
+        // the old tables are made again with lookups by seq. Entity rows without a stored
+        // tweet cannot exist (the delete trigger removes them with it) and are not carried.
+        """
+        DROP TRIGGER tweets_ad;
+        DROP TRIGGER tweets_bd_summaries;
+        DROP INDEX IF EXISTS tweets_id_network;
+        UPDATE hashtags SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = hashtags.tweet_id) WHERE tweet_seq IS NULL;
+        UPDATE mentions SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = mentions.tweet_id) WHERE tweet_seq IS NULL;
+        UPDATE urls SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = urls.tweet_id) WHERE tweet_seq IS NULL;
+        CREATE TABLE hashtags_by_seq (
+            tweet_seq INTEGER NOT NULL REFERENCES tweets(seq),
+            tag TEXT NOT NULL,                   -- NFC + case fold, no '#'
+            spelling TEXT NOT NULL,              -- as written
+            tweet_id INTEGER NOT NULL,
+            PRIMARY KEY (tweet_seq, tag)
+        ) WITHOUT ROWID;
+        CREATE TABLE mentions_by_seq (
+            tweet_seq INTEGER NOT NULL REFERENCES tweets(seq),
+            screen_name TEXT NOT NULL COLLATE NOCASE,
+            user_id INTEGER,
+            tweet_id INTEGER NOT NULL,
+            PRIMARY KEY (tweet_seq, screen_name)
+        ) WITHOUT ROWID;
+        CREATE TABLE urls_by_seq (
+            tweet_seq INTEGER NOT NULL REFERENCES tweets(seq),
+            url TEXT NOT NULL,
+            tweet_id INTEGER NOT NULL,
+            PRIMARY KEY (tweet_seq, url)
+        ) WITHOUT ROWID;
+        INSERT INTO hashtags_by_seq SELECT tweet_seq, tag, spelling, tweet_id FROM hashtags WHERE tweet_seq IS NOT NULL;
+        INSERT INTO mentions_by_seq SELECT tweet_seq, screen_name, user_id, tweet_id FROM mentions WHERE tweet_seq IS NOT NULL;
+        INSERT INTO urls_by_seq SELECT tweet_seq, url, tweet_id FROM urls WHERE tweet_seq IS NOT NULL;
+        DROP TABLE hashtags;
+        DROP TABLE mentions;
+        DROP TABLE urls;
+        ALTER TABLE hashtags_by_seq RENAME TO hashtags;
+        ALTER TABLE mentions_by_seq RENAME TO mentions;
+        ALTER TABLE urls_by_seq RENAME TO urls;
+        CREATE TRIGGER tweets_ad AFTER DELETE ON tweets BEGIN
+            INSERT INTO tweets_fts(tweets_fts, rowid, text) SELECT 'delete', old.seq, old.text
+                WHERE old.seq <= (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
+            DELETE FROM hashtags WHERE tweet_seq = old.seq;
+            DELETE FROM mentions WHERE tweet_seq = old.seq;
+            DELETE FROM urls WHERE tweet_seq = old.seq;
+        END;
+        CREATE TRIGGER tweets_bd_summaries BEFORE DELETE ON tweets
+        WHEN old.seq <= (SELECT value FROM meta WHERE key = 'summary_seq') BEGIN
+            UPDATE tweet_quarters SET tweets = tweets - 1, located = located - old.located,
+                geocoded = geocoded - (old.longitude IS NOT NULL AND old.latitude IS NOT NULL),
+                with_hashtags = with_hashtags - old.has_hashtags, with_mentions = with_mentions - old.has_mentions,
+                with_links = with_links - old.has_urls, retweets = retweets - (old.retweeted_id IS NOT NULL),
+                replies = replies - (old.in_reply_to_status_id IS NOT NULL),
+                starting_with_at = starting_with_at - old.starts_with_at
+                WHERE quarter = (old.created_at - ((old.created_at % 900) + 900) % 900) / 900;
+            INSERT OR IGNORE INTO summary_stale SELECT old.author_id,
+                (old.created_at - ((old.created_at % 86400) + 86400) % 86400) / 86400
+                WHERE old.author_id IS NOT NULL AND old.created_at IS NOT NULL;
+            UPDATE tag_spellings SET tweets = tweets - 1
+                WHERE (tag, spelling) IN (SELECT tag, spelling FROM hashtags WHERE tweet_seq = old.seq);
+            UPDATE tag_authors SET tweets = tweets - 1
+                WHERE author_id = old.author_id AND tag IN (SELECT tag FROM hashtags WHERE tweet_seq = old.seq);
+            UPDATE tag_pairs SET tweets = tweets - 1
+                WHERE a IN (SELECT tag FROM hashtags WHERE tweet_seq = old.seq)
+                  AND b IN (SELECT tag FROM hashtags WHERE tweet_seq = old.seq);
+        END;
         """,
     ]
 }

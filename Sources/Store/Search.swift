@@ -120,7 +120,7 @@ extension Store {
                (SELECT id FROM users WHERE screen_name COLLATE NOCASE IN (SELECT value FROM json_each(:users))))
           AND (:languages IS NULL OR t.lang IN (SELECT value FROM json_each(:languages)))
           AND (:retweets OR t.retweeted_id IS NULL)
-          AND (:tag IS NULL OR EXISTS (SELECT 1 FROM hashtags h WHERE h.tweet_id = t.id AND h.tag = :tag))
+          AND (:tag IS NULL OR EXISTS (SELECT 1 FROM hashtags h WHERE h.tweet_seq = t.seq AND h.tag = :tag))
           AND (:lower IS NULL OR t.created_at >= :lower)
           AND (:upper IS NULL OR t.created_at < :upper)
         """

@@ -100,19 +100,19 @@ users | Accounts | One row per author: the latest profile seen.
     verified | 1 when verified.
     profile_seen_at | created_at of the author's newest tweet, whose profile the row holds (whatever order or runs the tweets came in), \(epoch).
 hashtags | Hashtags | One row per tweet and distinct tag.
-    tweet_id | The tweet (tweets.id).
+    tweet_seq | The tweet as a foreign key to tweets (its seq): links to the tweet. First in the key: rows are kept in the order their tweets arrived.
     tag | Normalised tag: NFC, case-folded, no #.
     spelling | As written.
-    tweet_seq | The tweet as a foreign key to tweets (its seq): links to the tweet.
-mentions | Mentions | One row per tweet and distinct mentioned account.
     tweet_id | The tweet (tweets.id).
+mentions | Mentions | One row per tweet and distinct mentioned account.
+    tweet_seq | The tweet as a foreign key to tweets (its seq): links to the tweet. First in the key: rows are kept in the order their tweets arrived.
     screen_name | Mentioned screen name (compared without case).
     user_id | Mentioned user id, when the input gave it.
-    tweet_seq | The tweet as a foreign key to tweets (its seq): links to the tweet.
-urls | Links | One row per tweet and distinct link.
     tweet_id | The tweet (tweets.id).
+urls | Links | One row per tweet and distinct link.
+    tweet_seq | The tweet as a foreign key to tweets (its seq): links to the tweet. First in the key: rows are kept in the order their tweets arrived.
     url | The link: expanded where the input gave the expansion.
-    tweet_seq | The tweet as a foreign key to tweets (its seq): links to the tweet.
+    tweet_id | The tweet (tweets.id).
 follows | Follow edges | Follower → followed pairs imported by twindex follows.
     source_id | Follower's user id, when the file gave it.
     source_name | Follower's screen name, when the file gave it.

@@ -133,27 +133,21 @@ enum Summaries {
         try db.execute("DELETE FROM summary_stale")
     }
 
-    /// Tags by spelling, by author and by pair of the tweets stored after seq `done`. A first
-    /// catch-up reads every hashtag row (each belongs to a stored tweet: the delete trigger
-    /// removes them together), in tweet order where it joins.
+    /// Tags by spelling, by author and by pair of the tweets stored after seq `done`: the
+    /// hashtag rows from `tweet_seq` `done` on (the end of their table, which is keyed by it),
+    /// each belonging to a stored tweet (the delete trigger removes them together).
     private static func addTags(_ db: Connection, after done: Int64) throws {
-        let newRows = "tweets t NOT INDEXED JOIN hashtags h ON h.tweet_id = t.id"
-        let inTweetOrder = "hashtags h INDEXED BY sqlite_autoindex_hashtags_1"
-        let from = done == 0 ? "hashtags h" : newRows
-        let ordered = done == 0 ? inTweetOrder : newRows
-        let withAuthors = done == 0 ? inTweetOrder + " JOIN tweets t ON t.id = h.tweet_id" : newRows
-        let condition = done == 0 ? "1" : "t.seq > \(done)"
         try db.execute("""
             INSERT INTO tag_spellings (tag, spelling, tweets)
-                SELECT h.tag, h.spelling, count(*) FROM \(from) WHERE \(condition) GROUP BY h.tag, h.spelling
+                SELECT h.tag, h.spelling, count(*) FROM hashtags h WHERE h.tweet_seq > \(done) GROUP BY h.tag, h.spelling
                 ON CONFLICT (tag, spelling) DO UPDATE SET tweets = tweets + excluded.tweets;
             INSERT INTO tag_authors (tag, author_id, tweets)
-                SELECT h.tag, t.author_id, count(*) FROM \(withAuthors) WHERE \(condition) AND t.author_id IS NOT NULL
-                GROUP BY h.tag, t.author_id
+                SELECT h.tag, t.author_id, count(*) FROM hashtags h JOIN tweets t ON t.seq = h.tweet_seq
+                WHERE h.tweet_seq > \(done) AND t.author_id IS NOT NULL GROUP BY h.tag, t.author_id
                 ON CONFLICT (tag, author_id) DO UPDATE SET tweets = tweets + excluded.tweets;
             INSERT INTO tag_pairs (a, b, tweets)
-                SELECT h.tag, o.tag, count(*) FROM \(ordered)
-                JOIN hashtags o ON o.tweet_id = h.tweet_id AND o.tag > h.tag WHERE \(condition) GROUP BY h.tag, o.tag
+                SELECT h.tag, o.tag, count(*) FROM hashtags h
+                JOIN hashtags o ON o.tweet_seq = h.tweet_seq AND o.tag > h.tag WHERE h.tweet_seq > \(done) GROUP BY h.tag, o.tag
                 ON CONFLICT (a, b) DO UPDATE SET tweets = tweets + excluded.tweets;
             """)
     }

@@ -31,8 +31,8 @@ final class AuthorSpansMigrationTests: XCTestCase {
         XCTAssertEqual(try store.schemaVersion(), Schema.migrations.count)
         XCTAssertEqual(try store.query("SELECT count(*) FROM sqlite_master WHERE name = 'author_days'").rows, [[.integer(0)]])
         XCTAssertEqual(try store.query("""
-            SELECT name FROM sqlite_master WHERE name IN ('tweets_id_author', 'tweets_id_network')
-            """).rows, [[.text("tweets_id_network")]], "the id-and-author index is dropped: tweets_id_network covers it")
+            SELECT name FROM sqlite_master WHERE name IN ('tweets_id_author', 'tweets_id_network', 'tweets_seq_network')
+            """).rows, [[.text("tweets_seq_network")]], "the id-and-author index is dropped; the networks' index is by seq")
         XCTAssertTrue(try store.summariesAreCurrent(), "the move keeps the summaries current: no ingest needed")
         let want = try AuthorDaysOracle.fromTweets(store)
         XCTAssertEqual(Int64(want.count), oldDays)

@@ -4,10 +4,10 @@ import TestSupport
 import XCTest
 @testable import Store
 
-/// The migration that adds the account networks' covering index (issue 13), run on stores
-/// earlier versions wrote (v1.db: real tweets and their mentions; v6.db: the version before
-/// the notices table, the last migration before this one): the index is made, covers the
-/// mention join, and gives the rows the table gives.
+/// The account networks' covering index (issue 13; by tweet id from version 8, by seq from
+/// version 11), on stores earlier versions wrote (v1.db: real tweets and their mentions; v6.db:
+/// the version before the notices table): the index is made, covers the mention join, and
+/// gives the rows the table gives.
 final class NetworkIndexMigrationTests: XCTestCase {
     private var dir: URL!
     override func setUpWithError() throws { dir = try SharedPaths.temporaryDirectory() }
@@ -19,7 +19,7 @@ final class NetworkIndexMigrationTests: XCTestCase {
     private func join(_ hint: String) -> String {
         """
         SELECT m.tweet_id, m.screen_name, t.author_id, t.created_at, t.retweeted_id, t.lang
-        FROM mentions m JOIN tweets t \(hint) ON t.id = m.tweet_id ORDER BY 1, 2
+        FROM mentions m JOIN tweets t \(hint) ON t.seq = m.tweet_seq ORDER BY 1, 2
         """
     }
 
@@ -34,17 +34,17 @@ final class NetworkIndexMigrationTests: XCTestCase {
         let store = try Store.openForReading(path: copy)
         XCTAssertEqual(try store.schemaVersion(), Schema.migrations.count)
         XCTAssertEqual(try store.query("PRAGMA integrity_check").rows, [[.text("ok")]])
-        XCTAssertEqual(try store.query("SELECT name FROM pragma_index_info('tweets_id_network') ORDER BY seqno").rows,
-                       ["id", "author_id", "created_at", "retweeted_id", "lang"].map { [.text($0)] })
+        XCTAssertEqual(try store.query("SELECT name FROM pragma_index_info('tweets_seq_network') ORDER BY seqno").rows,
+                       ["seq", "author_id", "created_at", "retweeted_id", "lang"].map { [.text($0)] })
         return store
     }
 
     func testAStoreOfVersionOneGainsTheIndexAndItCoversTheMentionJoin() throws {
         let store = try migrated("v1.db")
         func rows(_ sql: String) throws -> [[SQLValue]] { try store.query(sql).rows }
-        let plan = try rows("EXPLAIN QUERY PLAN " + join("INDEXED BY tweets_id_network")).map { $0.last ?? .null }
-        XCTAssertTrue(plan.contains(.text("SEARCH t USING COVERING INDEX tweets_id_network (id=?)")), "\(plan)")
-        let indexed = try rows(join("INDEXED BY tweets_id_network"))
+        let plan = try rows("EXPLAIN QUERY PLAN " + join("INDEXED BY tweets_seq_network")).map { $0.last ?? .null }
+        XCTAssertTrue(plan.contains(.text("SEARCH t USING COVERING INDEX tweets_seq_network (seq=?)")), "\(plan)")
+        let indexed = try rows(join("INDEXED BY tweets_seq_network"))
         XCTAssertEqual(Int64(indexed.count), 1 + (try store.scalar("SELECT count(*) FROM mentions WHERE tweet_id <> 903")))
         XCTAssertGreaterThan(indexed.count, 300, "version 1's mentions")
         XCTAssertEqual(indexed, try rows(join("NOT INDEXED")))
@@ -53,7 +53,7 @@ final class NetworkIndexMigrationTests: XCTestCase {
 
     func testAStoreOfVersionSixGainsTheIndexAfterTheNoticesTable() throws {
         let store = try migrated("v6.db")
-        XCTAssertEqual(try store.query(join("INDEXED BY tweets_id_network")).rows,
+        XCTAssertEqual(try store.query(join("INDEXED BY tweets_seq_network")).rows,
                        [[.integer(903), .text("Nieuw"), .integer(7), .integer(1357552800), .null, .text("nl")]])
         XCTAssertEqual(try store.query("SELECT count(*) FROM sqlite_master WHERE name = 'notices'").rows, [[.integer(1)]])
     }
@@ -64,7 +64,7 @@ final class NetworkIndexMigrationTests: XCTestCase {
         let path = dir.appendingPathComponent("fresh.db").path
         try TestStores.ingest([input.path], into: path)
         let store = try Store.openForReading(path: path)
-        XCTAssertEqual(try store.query("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'tweets_id_network'").rows,
+        XCTAssertEqual(try store.query("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'tweets_seq_network'").rows,
                        [[.integer(1)]])
     }
 }

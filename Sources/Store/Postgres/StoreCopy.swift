@@ -84,7 +84,7 @@ package enum StoreCopy {
     static func entities(shard: String) -> [(name: String, query: String, target: String)] {
         [("hashtags", "h.tag, h.spelling", "tag, spelling"), ("mentions", "h.screen_name, h.user_id", "screen_name, user_id"),
          ("urls", "h.url", "url")].map { name, values, target in
-            (name, "SELECT \(shard), h.tweet_id, \(values) FROM tweets t JOIN \(name) h ON h.tweet_id = t.id WHERE t.seq > ? AND t.seq <= ? ORDER BY t.seq",
+            (name, "SELECT \(shard), h.tweet_id, \(values) FROM \(name) h JOIN tweets t ON t.seq = h.tweet_seq WHERE h.tweet_seq > ? AND h.tweet_seq <= ? ORDER BY h.tweet_seq",
              "shard_key, tweet_id, \(target)")
         }
     }
