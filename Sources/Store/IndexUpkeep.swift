@@ -40,10 +40,17 @@ enum IndexUpkeep {
 
     /// Creates the reader indexes that are missing (after a load into an empty store).
     static func createReaderIndexes(_ db: Connection) throws {
-        // SQLite sizes its sort runs from cache_size: a small cache here keeps the memory of
-        // building an index the same whatever the corpus size (runs spill to temporary files).
+        try withSortingCache(db) { for index in Schema.readerIndexes { try db.execute(index.sql) } }
+    }
+
+    /// Runs `body`, whose statements sort whole tables (index builds, the summaries' GROUP BY),
+    /// with an 8 MB page cache. SQLite sizes its sort runs from cache_size: a small cache keeps
+    /// the memory of such a sort the same whatever the corpus size (runs spill to temporary
+    /// files); with the writer's 64 MB, the first summaries of a 6.9M-tweet store took the
+    /// peak from 123 MB to 185 MB (Benchmarks/NOTES.md).
+    static func withSortingCache(_ db: Connection, _ body: () throws -> Void) throws {
         try db.execute("PRAGMA cache_size = -8192")
         defer { try? db.execute("PRAGMA cache_size = -65536") }
-        for index in Schema.readerIndexes { try db.execute(index.sql) }
+        try body()
     }
 }

@@ -104,7 +104,7 @@ package final class StoreWriter: IngestTarget {
     package func finishRun(status: String) throws {
         try commit()
         try IndexUpkeep.createReaderIndexes(store.db)
-        try Summaries.catchUp(store.db)
+        try IndexUpkeep.withSortingCache(store.db) { try Summaries.catchUp(store.db) }
         try ledger.close(status: status)
         try store.db.execute("PRAGMA wal_checkpoint(PASSIVE); PRAGMA optimize")
     }

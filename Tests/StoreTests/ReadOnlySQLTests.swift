@@ -46,7 +46,7 @@ final class ReadOnlySQLTests: XCTestCase {
 
     func testReadOnlyPragmasPassAndSettingOnesAreRefused() throws {
         let store = try Store.openForReading(path: Self.db)
-        XCTAssertEqual(try store.query("PRAGMA table_info(hashtags)").rows.count, 4, "tweet_id, tag, spelling, tweet_seq")
+        XCTAssertEqual(try store.query("PRAGMA table_info(hashtags)").rows.count, 4, "tweet_seq, tag, spelling, tweet_id")
         XCTAssertFalse(try store.query("PRAGMA main.index_list(tweets)").rows.isEmpty)
         XCTAssertEqual(try store.query("PRAGMA user_version;").rows.count, 1)
         for statement in ["PRAGMA user_version = 9", "PRAGMA user_version(9)", "PRAGMA journal_mode=DELETE"] {
