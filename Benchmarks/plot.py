@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Draws Benchmarks/time-per-tweet.svg from Benchmarks/scale.json (scale.py calls it): wall time
 per tweet of each whole ingest against the store's size in tweets (log scale), for twindex and
-its peers, and twindex's nightly appends (1% new tweets into an empty store and into the store).
+its peers, and twindex's appends of 1% new tweets (the nightly newest 1%, and a backfill from
+across the span), each into an empty store and onto the store.
 Plain SVG, no plotting library.  usage: plot.py [scale.json] [out.svg]"""
 import json, math, os, sys
 
 COLORS = {"twindex": "#1f77b4", "python": "#d62728", "duckdb_file": "#2ca02c", "duckdb_memory": "#98df8a",
-          "sqlite_utils": "#9467bd", "nightly": "#ff7f0e"}
+          "sqlite_utils": "#9467bd", "nightly": "#ff7f0e", "backfill": "#8c564b"}
 LABELS = {"twindex": "twindex ingest", "python": "Python baseline (orjson + sqlite3)", "duckdb_file": "DuckDB read_ndjson → file",
           "duckdb_memory": "DuckDB read_ndjson → memory", "sqlite_utils": "sqlite-utils insert + FTS",
-          "nightly": "twindex: 1% new tweets, into empty store / into the store"}
+          "nightly": "twindex nightly: newest 1%, empty store / onto the rest",
+          "backfill": "twindex backfill: 1% of the span, empty store / onto it"}
 
 
 def series(results):
@@ -20,17 +22,20 @@ def series(results):
         for key in ("twindex", "python", "duckdb_file", "duckdb_memory", "sqlite_utils"):
             if key in r:
                 out.setdefault(key, []).append((r["tweets"], r[key]["wall"] / r["tweets"] * 1e6))
-    big = max((s for s in results if "nightly" in results[s]), key=int, default=None)
-    if big:
-        n = results[big]["nightly"]
-        out["nightly"] = [(n["tweets"], n["empty"]["wall"] / n["tweets"] * 1e6),
-                          (results[big]["tweets"] + n["tweets"], n["append"]["wall"] / n["tweets"] * 1e6)]
+    # The appends of the largest size measured: the file into an empty store, then onto the
+    # store (newest: onto the store of the rest, which holds the size's tweets less the file's).
+    for key, name in (("newest", "nightly"), ("nightly", "backfill")):
+        big = max((s for s in results if key in results[s]), key=int, default=None)
+        if big:
+            n, total = results[big][key], results[big]["tweets"]
+            out[name] = [(n["tweets"], n["empty"]["wall"] / n["tweets"] * 1e6),
+                         (total if key == "newest" else total + n["tweets"], n["append"]["wall"] / n["tweets"] * 1e6)]
     return out
 
 
 def write(results, path):
     data = series(results)
-    width, height, left, right, top, bottom = 760, 420, 70, 250, 30, 50
+    width, height, left, right, top, bottom = 880, 420, 70, 370, 30, 50
     xs = [x for pts in data.values() for x, _ in pts] or [1]
     ys = [y for pts in data.values() for _, y in pts] or [1]
     x0, x1 = math.floor(math.log10(min(xs))), math.ceil(math.log10(max(xs)) + 0.01)
@@ -58,7 +63,7 @@ def write(results, path):
         c = COLORS[key]
         if len(pts) > 1:
             d = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
-            dash = ' stroke-dasharray="5,4"' if key == "nightly" else ""
+            dash = ' stroke-dasharray="5,4"' if key in ("nightly", "backfill") else ""
             svg.append(f'<polyline points="{d}" fill="none" stroke="{c}" stroke-width="2"{dash}/>')
         for x, y in pts:
             svg.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="4" fill="{c}"><title>{LABELS[key]}: {x:,} tweets, {y:.1f} µs</title></circle>')
