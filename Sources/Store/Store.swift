@@ -95,6 +95,17 @@ public final class Store {
     /// The schema version stored in the file.
     public func schemaVersion() throws -> Int { Int(try db.scalar("PRAGMA user_version")) }
 
+    /// The schema versions that opening the SQLite store at `path` for writing migrates it
+    /// from and to, so a caller can say so before a long migration starts; nil when the
+    /// store is current, not yet made, or no store this twindex writes (opening it says why).
+    package static func pendingMigration(path: String) -> (from: Int, to: Int)? {
+        guard !StoreLocation.isPostgres(path), FileManager.default.fileExists(atPath: path),
+              let connection = try? Connection(path: path, flags: SQLITE_OPEN_READONLY),
+              let version = try? Int(connection.scalar("PRAGMA user_version")),
+              version > 0, version < Schema.currentVersion else { return nil }
+        return (version, Schema.currentVersion)
+    }
+
     /// Throws for a file that is no store this twindex may write: not SQLite, another
     /// program's database, or a store from a newer twindex. Only reads.
     private func refuseForeign() throws {

@@ -27,6 +27,7 @@ struct FollowsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let notice = MigrationNotice.text(path: store.path) { Console.err(notice) }
             let s = try FollowsImport.run(inputs: inputs, into: store.path, force: force)
             for problem in s.problems { Console.err("twindex: \(problem.input): \(problem.message)") }
             NULNotice.warn(s.nulReplacements) { "\($0.place):\($0.line)" }

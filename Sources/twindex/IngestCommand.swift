@@ -68,6 +68,7 @@ struct IngestCommand: ParsableCommand {
             options.maxBadLines = maxBadLines
             options.members = try memberSelection()
             let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar() : nil
+            if !quiet, let notice = MigrationNotice.text(path: store.path) { Console.err(notice) }
             let summary = try StoreIngest.run(inputs: inputs, into: store.path, options: options) { bar?.show($0) }
             bar?.finish()
             let c = summary.counts
