@@ -324,15 +324,14 @@ package enum Schema {
         // (Benchmarks/NOTES.md, issue 18). tweet_id stays a column, after the key's: SQLite
         // 3.40's integrity_check misreads NOT NULL columns declared before the key columns
         // of a WITHOUT ROWID table (it reports NULLs that are not there). The triggers that name
-        // the old tables are made again with lookups by seq. Entity rows without a stored
-        // tweet cannot exist (the delete trigger removes them with it) and are not carried.
+        // the old tables are made again with lookups by seq. Each row's seq is read afresh from
+        // its tweet by id (the old key, unique with the tag, name or link, so the new key is
+        // too); entity rows without a stored tweet cannot arise (the delete trigger removes
+        // them with it) and are not carried.
         """
         DROP TRIGGER tweets_ad;
         DROP TRIGGER tweets_bd_summaries;
         DROP INDEX IF EXISTS tweets_id_network;
-        UPDATE hashtags SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = hashtags.tweet_id) WHERE tweet_seq IS NULL;
-        UPDATE mentions SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = mentions.tweet_id) WHERE tweet_seq IS NULL;
-        UPDATE urls SET tweet_seq = (SELECT seq FROM tweets WHERE tweets.id = urls.tweet_id) WHERE tweet_seq IS NULL;
         CREATE TABLE hashtags_by_seq (
             tweet_seq INTEGER NOT NULL REFERENCES tweets(seq),
             tag TEXT NOT NULL,                   -- NFC + case fold, no '#'
@@ -353,9 +352,9 @@ package enum Schema {
             tweet_id INTEGER NOT NULL,
             PRIMARY KEY (tweet_seq, url)
         ) WITHOUT ROWID;
-        INSERT INTO hashtags_by_seq SELECT tweet_seq, tag, spelling, tweet_id FROM hashtags WHERE tweet_seq IS NOT NULL;
-        INSERT INTO mentions_by_seq SELECT tweet_seq, screen_name, user_id, tweet_id FROM mentions WHERE tweet_seq IS NOT NULL;
-        INSERT INTO urls_by_seq SELECT tweet_seq, url, tweet_id FROM urls WHERE tweet_seq IS NOT NULL;
+        INSERT INTO hashtags_by_seq SELECT t.seq, h.tag, h.spelling, h.tweet_id FROM hashtags h JOIN tweets t ON t.id = h.tweet_id;
+        INSERT INTO mentions_by_seq SELECT t.seq, m.screen_name, m.user_id, m.tweet_id FROM mentions m JOIN tweets t ON t.id = m.tweet_id;
+        INSERT INTO urls_by_seq SELECT t.seq, l.url, l.tweet_id FROM urls l JOIN tweets t ON t.id = l.tweet_id;
         DROP TABLE hashtags;
         DROP TABLE mentions;
         DROP TABLE urls;

@@ -97,9 +97,12 @@ public final class Store {
 
     /// The schema versions that opening the SQLite store at `path` for writing migrates it
     /// from and to, so a caller can say so before a long migration starts; nil when the
-    /// store is current, not yet made, or no store this twindex writes (opening it says why).
+    /// store is current, not yet made, not writable here, or no store this twindex writes
+    /// (opening it says why).
     package static func pendingMigration(path: String) -> (from: Int, to: Int)? {
-        guard !StoreLocation.isPostgres(path), FileManager.default.fileExists(atPath: path),
+        guard !StoreLocation.isPostgres(path), FileManager.default.isWritableFile(atPath: path),
+              FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                                                    ? "." : (path as NSString).deletingLastPathComponent),
               let connection = try? Connection(path: path, flags: SQLITE_OPEN_READONLY),
               let version = try? Int(connection.scalar("PRAGMA user_version")),
               version > 0, version < Schema.currentVersion else { return nil }

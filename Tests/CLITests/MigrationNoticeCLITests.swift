@@ -39,4 +39,16 @@ final class MigrationNoticeCLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stderr.contains("upgrading"), run.stderr)
     }
+
+    func testAStoreThatCannotBeWrittenGetsTheErrorWithoutTheNotice() throws {
+        let path = try copyOfVersionTen("readonly.db")
+        chmod(dir.path, 0o755)
+        chmod(path, 0o444)
+        guard let run = try CLI.runUnprivileged(["ingest", "--db", path, "-"]) else {
+            throw XCTSkip("cannot run as an unprivileged user here")
+        }
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertFalse(run.stderr.contains("upgrading"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("read-only"), run.stderr)
+    }
 }

@@ -109,4 +109,28 @@ final class EntityKeyMigrationTests: XCTestCase {
         XCTAssertEqual(got.filter { $0.value != 0 }, want.filter { $0.value != 0 })
         XCTAssertEqual(try store.tweet(id: 9000001)?.hashtags, ["Nieuw", "tweede"])
     }
+
+    func testEachRowTakesItsTweetsSeqAndRowsOfNoStoredTweetGo() throws {
+        let (path, before) = try copyOfVersionTen()
+        func int(_ v: SQLValue) -> Int64 { if case .integer(let i) = v { return i } else { return -1 } }
+        let rows = before["hashtags"] ?? []
+        let first = try XCTUnwrap(rows.first), last = try XCTUnwrap(rows.last)
+        XCTAssertNotEqual(int(first[0]), int(last[0]))
+        // Damage a version-10 store could only get by hand: a row naming no stored tweet, and
+        // a row of the first tweet with the last tweet's seq (colliding with its rows' key).
+        guard case .text(let lastTag) = last[1], !lastTag.contains("'") else { return XCTFail("a plain tag") }
+        let old = try Connection(path: path, flags: 0x2)   // SQLITE_OPEN_READWRITE
+        try old.execute("""
+            INSERT INTO hashtags (tweet_id, tag, spelling, tweet_seq) VALUES (424242, 'ghost', 'Ghost', 999999);
+            INSERT INTO hashtags (tweet_id, tag, spelling, tweet_seq) VALUES (\(int(first[0])), '\(lastTag)', 'x', \(int(last[3])));
+            """)
+        let store = try Store.openForWriting(path: path)
+        XCTAssertEqual(try store.scalar("SELECT count(*) FROM hashtags WHERE tweet_id = 424242"), 0, "no stored tweet: not carried")
+        XCTAssertEqual(try store.query("SELECT tweet_seq FROM hashtags WHERE tweet_id = \(int(first[0])) AND spelling = 'x'").rows,
+                       [[first[3]]], "the seq of its own tweet")
+        XCTAssertEqual(try store.scalar("""
+            SELECT count(*) FROM hashtags h LEFT JOIN tweets t ON t.seq = h.tweet_seq WHERE t.id IS NOT h.tweet_id
+            """), 0)
+        XCTAssertEqual(try store.scalar("SELECT count(*) FROM hashtags"), Int64(rows.count + 1))
+    }
 }
