@@ -27,6 +27,44 @@ package enum Schema {
     /// The covering index the entity joins name in their planner hint (`readerIndexes`).
     package static let networkIndex = "tweets_seq_network"
 
+    /// The triggers that take a deleted tweet out of the store: `tweets_ad` (the full-text index
+    /// and its entity rows) and `tweets_bd_summaries` (the summaries), where `entityRows`
+    /// picks the tweet's entity rows: by `old.id` up to version 10, by `old.seq` (their key)
+    /// from version 11 on.
+    private static func deleteTriggers(entityRows: String) -> (entities: String, summaries: String) {
+        (entities: """
+            CREATE TRIGGER tweets_ad AFTER DELETE ON tweets BEGIN
+                INSERT INTO tweets_fts(tweets_fts, rowid, text) SELECT 'delete', old.seq, old.text
+                    WHERE old.seq <= (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
+                DELETE FROM hashtags WHERE \(entityRows);
+                DELETE FROM mentions WHERE \(entityRows);
+                DELETE FROM urls WHERE \(entityRows);
+            END;
+            """,
+         summaries: """
+            CREATE TRIGGER tweets_bd_summaries BEFORE DELETE ON tweets
+            WHEN old.seq <= (SELECT value FROM meta WHERE key = 'summary_seq') BEGIN
+                UPDATE tweet_quarters SET tweets = tweets - 1, located = located - old.located,
+                    geocoded = geocoded - (old.longitude IS NOT NULL AND old.latitude IS NOT NULL),
+                    with_hashtags = with_hashtags - old.has_hashtags, with_mentions = with_mentions - old.has_mentions,
+                    with_links = with_links - old.has_urls, retweets = retweets - (old.retweeted_id IS NOT NULL),
+                    replies = replies - (old.in_reply_to_status_id IS NOT NULL),
+                    starting_with_at = starting_with_at - old.starts_with_at
+                    WHERE quarter = (old.created_at - ((old.created_at % 900) + 900) % 900) / 900;
+                INSERT OR IGNORE INTO summary_stale SELECT old.author_id,
+                    (old.created_at - ((old.created_at % 86400) + 86400) % 86400) / 86400
+                    WHERE old.author_id IS NOT NULL AND old.created_at IS NOT NULL;
+                UPDATE tag_spellings SET tweets = tweets - 1
+                    WHERE (tag, spelling) IN (SELECT tag, spelling FROM hashtags WHERE \(entityRows));
+                UPDATE tag_authors SET tweets = tweets - 1
+                    WHERE author_id = old.author_id AND tag IN (SELECT tag FROM hashtags WHERE \(entityRows));
+                UPDATE tag_pairs SET tweets = tweets - 1
+                    WHERE a IN (SELECT tag FROM hashtags WHERE \(entityRows))
+                      AND b IN (SELECT tag FROM hashtags WHERE \(entityRows));
+            END;
+            """)
+    }
+
     static let migrations: [String] = [
         // 1: the first schema.
         """
@@ -150,13 +188,7 @@ package enum Schema {
         -- meta.fts_indexed_seq are in it; only those need an FTS delete.
         CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
         INSERT INTO meta VALUES ('fts_indexed_seq', 0);
-        CREATE TRIGGER tweets_ad AFTER DELETE ON tweets BEGIN
-            INSERT INTO tweets_fts(tweets_fts, rowid, text) SELECT 'delete', old.seq, old.text
-                WHERE old.seq <= (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
-            DELETE FROM hashtags WHERE tweet_id = old.id;
-            DELETE FROM mentions WHERE tweet_id = old.id;
-            DELETE FROM urls WHERE tweet_id = old.id;
-        END;
+        \(deleteTriggers(entityRows: "tweet_id = old.id").entities)
         """,
         // The authors the account networks link to (ANALYSIS.md "Networks of accounts"):
         // of the retweeted and of the quoted tweet. Tweets stored before this migration have
@@ -250,26 +282,7 @@ package enum Schema {
         CREATE TABLE tag_pairs (a TEXT NOT NULL, b TEXT NOT NULL, tweets INTEGER NOT NULL,   -- a < b
             PRIMARY KEY (a, b)) WITHOUT ROWID;
         INSERT INTO meta VALUES ('summary_seq', 0);
-        CREATE TRIGGER tweets_bd_summaries BEFORE DELETE ON tweets
-        WHEN old.seq <= (SELECT value FROM meta WHERE key = 'summary_seq') BEGIN
-            UPDATE tweet_quarters SET tweets = tweets - 1, located = located - old.located,
-                geocoded = geocoded - (old.longitude IS NOT NULL AND old.latitude IS NOT NULL),
-                with_hashtags = with_hashtags - old.has_hashtags, with_mentions = with_mentions - old.has_mentions,
-                with_links = with_links - old.has_urls, retweets = retweets - (old.retweeted_id IS NOT NULL),
-                replies = replies - (old.in_reply_to_status_id IS NOT NULL),
-                starting_with_at = starting_with_at - old.starts_with_at
-                WHERE quarter = (old.created_at - ((old.created_at % 900) + 900) % 900) / 900;
-            INSERT OR IGNORE INTO summary_stale SELECT old.author_id,
-                (old.created_at - ((old.created_at % 86400) + 86400) % 86400) / 86400
-                WHERE old.author_id IS NOT NULL AND old.created_at IS NOT NULL;
-            UPDATE tag_spellings SET tweets = tweets - 1
-                WHERE (tag, spelling) IN (SELECT tag, spelling FROM hashtags WHERE tweet_id = old.id);
-            UPDATE tag_authors SET tweets = tweets - 1
-                WHERE author_id = old.author_id AND tag IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
-            UPDATE tag_pairs SET tweets = tweets - 1
-                WHERE a IN (SELECT tag FROM hashtags WHERE tweet_id = old.id)
-                  AND b IN (SELECT tag FROM hashtags WHERE tweet_id = old.id);
-        END;
+        \(deleteTriggers(entityRows: "tweet_id = old.id").summaries)
         """,
         // Every stream notice but deletes (applied, in deleted_tweets), with its time and the
         // place it was read (ANALYSIS.md "Collection completeness"). A notice read again (a
@@ -361,33 +374,8 @@ package enum Schema {
         ALTER TABLE hashtags_by_seq RENAME TO hashtags;
         ALTER TABLE mentions_by_seq RENAME TO mentions;
         ALTER TABLE urls_by_seq RENAME TO urls;
-        CREATE TRIGGER tweets_ad AFTER DELETE ON tweets BEGIN
-            INSERT INTO tweets_fts(tweets_fts, rowid, text) SELECT 'delete', old.seq, old.text
-                WHERE old.seq <= (SELECT value FROM meta WHERE key = 'fts_indexed_seq');
-            DELETE FROM hashtags WHERE tweet_seq = old.seq;
-            DELETE FROM mentions WHERE tweet_seq = old.seq;
-            DELETE FROM urls WHERE tweet_seq = old.seq;
-        END;
-        CREATE TRIGGER tweets_bd_summaries BEFORE DELETE ON tweets
-        WHEN old.seq <= (SELECT value FROM meta WHERE key = 'summary_seq') BEGIN
-            UPDATE tweet_quarters SET tweets = tweets - 1, located = located - old.located,
-                geocoded = geocoded - (old.longitude IS NOT NULL AND old.latitude IS NOT NULL),
-                with_hashtags = with_hashtags - old.has_hashtags, with_mentions = with_mentions - old.has_mentions,
-                with_links = with_links - old.has_urls, retweets = retweets - (old.retweeted_id IS NOT NULL),
-                replies = replies - (old.in_reply_to_status_id IS NOT NULL),
-                starting_with_at = starting_with_at - old.starts_with_at
-                WHERE quarter = (old.created_at - ((old.created_at % 900) + 900) % 900) / 900;
-            INSERT OR IGNORE INTO summary_stale SELECT old.author_id,
-                (old.created_at - ((old.created_at % 86400) + 86400) % 86400) / 86400
-                WHERE old.author_id IS NOT NULL AND old.created_at IS NOT NULL;
-            UPDATE tag_spellings SET tweets = tweets - 1
-                WHERE (tag, spelling) IN (SELECT tag, spelling FROM hashtags WHERE tweet_seq = old.seq);
-            UPDATE tag_authors SET tweets = tweets - 1
-                WHERE author_id = old.author_id AND tag IN (SELECT tag FROM hashtags WHERE tweet_seq = old.seq);
-            UPDATE tag_pairs SET tweets = tweets - 1
-                WHERE a IN (SELECT tag FROM hashtags WHERE tweet_seq = old.seq)
-                  AND b IN (SELECT tag FROM hashtags WHERE tweet_seq = old.seq);
-        END;
+        \(deleteTriggers(entityRows: "tweet_seq = old.seq").entities)
+        \(deleteTriggers(entityRows: "tweet_seq = old.seq").summaries)
         """,
     ]
 }
