@@ -65,9 +65,7 @@ final class AuthorSpansMigrationTests: XCTestCase {
         }
         let deletes = rows.dropFirst().prefix(3).map { #"{"delete":{"status":{"id_str":"\#(int($0[0]))"}}}"# }
         let lines = [tweet(9_000_001, at: created + 3 * 900), tweet(9_000_002, at: created + 86400 + 1800)] + deletes
-        let input = dir.appendingPathComponent("later.jsonl")
-        try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-        let counts = try TestStores.ingest([input.path], into: path)
+        let counts = try TestStores.ingest(lines: lines, in: dir, into: path)
         XCTAssertEqual(counts.tweetsInserted, 2)
         XCTAssertEqual(counts.deleted, 3)
         let store = try Store.openForReading(path: path)

@@ -86,9 +86,7 @@ final class EntityKeyMigrationTests: XCTestCase {
             #"{"delete":{"status":{"id_str":"\#(doomed)"}}}"#,
             ##"{"id_str":"9000001","created_at":"Mon Jan 07 10:00:00 +0000 2013","text":"#Nieuw en #tweede","user":{"id_str":"7","screen_name":"u7"}}"##,
         ]
-        let input = dir.appendingPathComponent("later.jsonl")
-        try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-        let counts = try TestStores.ingest([input.path], into: path)
+        let counts = try TestStores.ingest(lines: lines, in: dir, into: path)
         XCTAssertEqual(counts.tweetsInserted, 1)
         XCTAssertEqual(counts.deleted, 1)
         let store = try Store.openForReading(path: path)

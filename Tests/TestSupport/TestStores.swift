@@ -16,13 +16,21 @@ public enum TestStores {
         return try StoreIngest.run(inputs: inputs, into: path, options: options).counts
     }
 
+    /// Ingests `lines` (JSONL: tweets and notices), written as one new file in `dir`, into the
+    /// store at `path` (created when missing) and returns the counts.
+    @discardableResult
+    public static func ingest(lines: [String], in dir: URL, into path: String) throws -> IngestCounts {
+        let file = dir.appendingPathComponent("lines-\(UUID().uuidString).jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        return try ingest([file], into: path)
+    }
+
     /// A store in `dir` holding `lines` (JSONL: tweets and notices), ingested as one file, open
     /// for reading.
     public static func store(of lines: [String], in dir: URL) throws -> Store {
-        let path = dir.appendingPathComponent("lines-\(UUID().uuidString).jsonl").path
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        try ingest([path], into: path + ".db")
-        return try Store.openForReading(path: path + ".db")
+        let path = dir.appendingPathComponent("lines-\(UUID().uuidString).db").path
+        try ingest(lines: lines, in: dir, into: path)
+        return try Store.openForReading(path: path)
     }
 
     /// Ingests `inputs` into the store at `path` and returns the whole summary (problems too).
